@@ -1,0 +1,2 @@
+/** Kurator benchmarks. */
+package dev.kurator.benchmarks;

@@ -1,0 +1,2 @@
+/** Kurator examples. */
+package dev.kurator.examples;

@@ -1,0 +1,2 @@
+/** Kurator placement. */
+package dev.kurator.placement;

@@ -1,0 +1,2 @@
+/** Kurator policy. */
+package dev.kurator.policy;

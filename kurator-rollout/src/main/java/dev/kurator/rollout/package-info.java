@@ -1,0 +1,2 @@
+/** Kurator rollout. */
+package dev.kurator.rollout;

@@ -1,0 +1,2 @@
+/** Kurator telemetry. */
+package dev.kurator.telemetry;

@@ -1,0 +1,2 @@
+/** Kurator testing. */
+package dev.kurator.testing;
