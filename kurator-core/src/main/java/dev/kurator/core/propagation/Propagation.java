@@ -58,6 +58,7 @@ public final class Propagation {
   private final Overrides overrides;
   private final ReplicaInterpreters interpreters;
   private final ConflictResolution conflicts;
+  private final boolean prune;
 
   private Propagation(Builder b) {
     this.name = b.name;
@@ -66,6 +67,7 @@ public final class Propagation {
     this.overrides = b.overrides;
     this.interpreters = b.interpreters;
     this.conflicts = b.conflicts;
+    this.prune = b.prune;
   }
 
   /**
@@ -86,6 +88,7 @@ public final class Propagation {
     b.overrides = overrides;
     b.interpreters = interpreters;
     b.conflicts = conflicts;
+    b.prune = prune;
     return b;
   }
 
@@ -186,7 +189,7 @@ public final class Propagation {
     PropagationPlan plan = plan(members);
     Set<List<String>> kinds = new LinkedHashSet<>();
     templates.forEach(t -> kinds.add(List.of(t.getApiVersion(), t.getKind())));
-    ClusterReconciler reconciler = new ClusterReconciler(name, kinds, conflicts);
+    ClusterReconciler reconciler = new ClusterReconciler(name, kinds, conflicts, prune);
     Map<String, CompletableFuture<ClusterReconciler.Outcome>> futures = new LinkedHashMap<>();
     Set<String> memberNames = new HashSet<>();
     for (ClusterSnapshot m : members) {
@@ -282,6 +285,7 @@ public final class Propagation {
     private Overrides overrides = Overrides.none();
     private ReplicaInterpreters interpreters = ReplicaInterpreters.defaults();
     private ConflictResolution conflicts = ConflictResolution.ABORT;
+    private boolean prune = true;
 
     private Builder(String name) {
       this.name = name;
@@ -319,6 +323,15 @@ public final class Propagation {
     /** What to do with same-named objects we did not create (default: {@link ConflictResolution#ABORT}). */
     public Builder conflictResolution(ConflictResolution conflicts) {
       this.conflicts = Objects.requireNonNull(conflicts, "conflicts");
+      return this;
+    }
+
+    /**
+     * Whether our copies that are no longer wanted (cluster deselected, template dropped) are deleted (default true).
+     * When false they are only reported, as {@link Drift.Kind#ORPHANED} by {@link Propagation#diff}.
+     */
+    public Builder prune(boolean prune) {
+      this.prune = prune;
       return this;
     }
 

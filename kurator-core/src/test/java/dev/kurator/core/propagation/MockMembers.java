@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Members backed by fabric8 mock API servers in CRUD mode, one per cluster. */
-final class MockMembers implements PropagationTarget, AutoCloseable {
+public final class MockMembers implements PropagationTarget, AutoCloseable {
 
   private final Map<String, KubernetesMockServer> servers = new LinkedHashMap<>();
   private final Map<String, KubernetesClient> clients = new LinkedHashMap<>();
   private final Map<String, ClusterSnapshot> snapshots = new LinkedHashMap<>();
 
-  MockMembers add(String name, Map<String, String> labels) {
+  public MockMembers add(String name, Map<String, String> labels) {
     java.util.logging.Logger.getLogger("io.fabric8.mockwebserver").setLevel(java.util.logging.Level.WARNING);
     KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
         new KubernetesCrudDispatcher(), false);
@@ -30,12 +30,12 @@ final class MockMembers implements PropagationTarget, AutoCloseable {
     return this;
   }
 
-  MockMembers notReady(String name) {
+  public MockMembers notReady(String name) {
     snapshots.put(name, snapshots.get(name).toBuilder().ready(false).build());
     return this;
   }
 
-  MockMembers remove(String name) {
+  public MockMembers remove(String name) {
     snapshots.remove(name);
     return this;
   }

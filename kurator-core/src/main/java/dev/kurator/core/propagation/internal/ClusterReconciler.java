@@ -31,13 +31,17 @@ public final class ClusterReconciler {
   private final String propagation;
   private final Set<List<String>> kinds;
   private final ConflictResolution conflicts;
+  private final boolean prune;
 
   /**
    * @param propagation owning propagation's name (the value of {@link Ownership#PROPAGATION_LABEL})
    * @param kinds       every {@code [apiVersion, kind]} the propagation manages, to look for copies to collect
    * @param conflicts   what to do with same-named objects we did not create
+   * @param prune       whether copies no longer wanted are deleted (else only reported)
    */
-  public ClusterReconciler(String propagation, Set<List<String>> kinds, ConflictResolution conflicts) {
+  public ClusterReconciler(String propagation, Set<List<String>> kinds, ConflictResolution conflicts,
+      boolean prune) {
+    this.prune = prune;
     this.propagation = propagation;
     this.kinds = Set.copyOf(kinds);
     this.conflicts = conflicts;
@@ -74,7 +78,7 @@ public final class ClusterReconciler {
     }
     for (ObjectRef orphan : owned.keySet()) {
       drift.add(new Drift(cluster, orphan, Drift.Kind.ORPHANED, List.of()));
-      if (!write) {
+      if (!write || !prune) {
         continue;
       }
       try {
