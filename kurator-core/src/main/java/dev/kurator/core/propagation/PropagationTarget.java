@@ -1,6 +1,8 @@
 package dev.kurator.core.propagation;
 
 import dev.kurator.core.ClusterSnapshot;
+import dev.kurator.core.Fleet;
+import dev.kurator.core.MemberCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,26 @@ public interface PropagationTarget {
    * @throws IllegalArgumentException when {@code cluster} is not a member
    */
   KubernetesClient client(String cluster);
+
+  /**
+   * The members of a fleet snapshot: {@link Fleet#snapshot()} (with whatever its snapshot contributors add) and each
+   * member's client.
+   */
+  static PropagationTarget of(Fleet fleet) {
+    Objects.requireNonNull(fleet, "fleet");
+    return new PropagationTarget() {
+      @Override
+      public List<ClusterSnapshot> clusters() {
+        return fleet.snapshot();
+      }
+
+      @Override
+      public KubernetesClient client(String cluster) {
+        return fleet.member(cluster).map(MemberCluster::client)
+            .orElseThrow(() -> new IllegalArgumentException("cluster " + cluster + " is not a member of " + fleet));
+      }
+    };
+  }
 
   /** A fixed set of members. */
   static PropagationTarget of(List<ClusterSnapshot> clusters, Map<String, KubernetesClient> clients) {

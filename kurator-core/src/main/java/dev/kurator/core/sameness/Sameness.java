@@ -2,6 +2,8 @@ package dev.kurator.core.sameness;
 
 import dev.kurator.core.Assignment;
 import dev.kurator.core.ClusterSnapshot;
+import dev.kurator.core.Fleet;
+import dev.kurator.core.FleetRegistry;
 import dev.kurator.core.Problems;
 import dev.kurator.core.propagation.Drift;
 import dev.kurator.core.propagation.Propagation;
@@ -37,6 +39,7 @@ import java.util.regex.Pattern;
  */
 public final class Sameness {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Sameness.class);
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
   private final Propagation propagation;
@@ -67,6 +70,35 @@ public final class Sameness {
   /** Makes every ready member identical; per-member outcomes, one failing member never blocks the rest. */
   public PropagationResult repair(PropagationTarget target) {
     return propagation.toBuilder().assignment(everyMember(target)).build().sync(target);
+  }
+
+  /** {@link #check(PropagationTarget)} on a fleet's current members. */
+  public SamenessReport check(Fleet fleet) {
+    return check(PropagationTarget.of(fleet));
+  }
+
+  /** {@link #repair(PropagationTarget)} on a fleet's current members. */
+  public PropagationResult repair(Fleet fleet) {
+    return repair(PropagationTarget.of(fleet));
+  }
+
+  /**
+   * Repairs the registry's current fleet now, then again after every membership change in which a member joined, so
+   * new members catch up (on the thread that made the change). Closing the returned handle stops following.
+   */
+  public AutoCloseable follow(FleetRegistry registry) {
+    Objects.requireNonNull(registry, "registry");
+    report(repair(registry.current()));
+    return registry.addListener(change -> {
+      if (!change.joined().isEmpty()) {
+        report(repair(change.current()));
+      }
+    });
+  }
+
+  private void report(PropagationResult r) {
+    r.failures().forEach((cluster, s) -> log.warn("Sameness {}: cluster {} is not identical: {} {}",
+        propagation.name(), cluster, s.status(), s.error()));
   }
 
   private static Assignment everyMember(PropagationTarget target) {

@@ -1,8 +1,10 @@
 package dev.kurator.core.summary;
 
 import dev.kurator.core.ClusterSnapshot;
+import dev.kurator.core.MemberCluster;
 import dev.kurator.core.ResourceSummary;
 import dev.kurator.core.ValidationException;
+import dev.kurator.core.spi.SnapshotContributor;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -23,10 +25,11 @@ import org.slf4j.LoggerFactory;
  * Karmada's cluster status controller refreshes {@code resourceSummary}), for placement's capacity-aware scheduling.
  * Time comes from the host's {@link Clock}, so tests step it instead of sleeping.
  *
- * <p>A member that cannot be read keeps its last good summary (logged); one never read successfully has none, which
+ * <p>Register it with {@code Fleet.builder(...).snapshotContributor(cache)} and {@code fleet.snapshot()} carries each
+ * member's summary. A member that cannot be read keeps its last good summary (logged); one never read successfully has none, which
  * placement treats as "no capacity known". Thread-safe; concurrent callers for one member share one read.
  */
-public final class ResourceSummaryCache {
+public final class ResourceSummaryCache implements SnapshotContributor {
 
   private static final Logger log = LoggerFactory.getLogger(ResourceSummaryCache.class);
 
@@ -64,14 +67,37 @@ public final class ResourceSummaryCache {
     return new ResourceSummaryCache(clients, clock, refresh);
   }
 
+  /**
+   * A cache for use as a fleet {@link SnapshotContributor}: members are read through their own clients when the
+   * fleet takes a snapshot; {@link #summary(String)} then serves what was read.
+   */
+  public static ResourceSummaryCache forFleet(Clock clock, Duration refresh) {
+    return of(cluster -> {
+      throw new IllegalStateException("no client for cluster " + cluster + "; this cache reads members only when"
+          + " the fleet takes a snapshot");
+    }, clock, refresh);
+  }
+
   /** The member's summary, read again when older than the refresh interval; empty if never read successfully. */
   public Optional<ResourceSummary> summary(String cluster) {
-    return entry(cluster).map(Entry::summary);
+    return entry(cluster, () -> clients.apply(cluster)).map(Entry::summary);
   }
 
   /** How many replicas of {@code template} fit on the member, from the same cached Nodes and Pods. */
   public Optional<ReplicaEstimate> estimate(String cluster, PodSpec template) {
-    return entry(cluster).map(e -> ReplicaEstimator.estimate(template, e.nodes(), e.pods()));
+    return entry(cluster, () -> clients.apply(cluster))
+        .map(e -> ReplicaEstimator.estimate(template, e.nodes(), e.pods()));
+  }
+
+  @Override
+  public String name() {
+    return "resource-summary";
+  }
+
+  /** Sets the member's resource summary on the snapshot being built (left unset when none is known). */
+  @Override
+  public void contribute(MemberCluster member, ClusterSnapshot.Builder snapshot) {
+    entry(member.name(), member::client).ifPresent(e -> snapshot.resourceSummary(e.summary()));
   }
 
   /** The snapshot with its resource summary filled from the cache (unchanged when none is known). */
@@ -84,7 +110,7 @@ public final class ResourceSummaryCache {
     entries.remove(cluster);
   }
 
-  private Optional<Entry> entry(String cluster) {
+  private Optional<Entry> entry(String cluster, java.util.function.Supplier<KubernetesClient> client) {
     Instant now = clock.instant();
     Entry current = entries.get(cluster);
     if (current != null && now.isBefore(current.readAt().plus(refresh))) {
@@ -95,9 +121,9 @@ public final class ResourceSummaryCache {
         return old;
       }
       try {
-        KubernetesClient client = clients.apply(cluster);
-        List<Node> nodes = client.nodes().list().getItems();
-        List<Pod> pods = client.pods().inAnyNamespace().list().getItems().stream()
+        KubernetesClient c = client.get();
+        List<Node> nodes = c.nodes().list().getItems();
+        List<Pod> pods = c.pods().inAnyNamespace().list().getItems().stream()
             .filter(p -> !ResourceSummaries.isTerminal(p)).toList();
         return new Entry(now, nodes, pods, ResourceSummaries.compute(nodes, pods));
       } catch (RuntimeException e) {

@@ -1,5 +1,7 @@
 package dev.kurator.core.watch;
 
+import dev.kurator.core.FleetRegistry;
+import dev.kurator.core.MemberCluster;
 import dev.kurator.core.Problems;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -94,6 +96,25 @@ public final class FleetInformer<T extends HasMetadata> implements AutoCloseable
     informer.stop();
     deliver(cluster, () -> handler.onMemberLeft(cluster, lastKnown));
     log.info("Stopped watching {} on cluster {}", type.getSimpleName(), cluster);
+  }
+
+  /**
+   * Watches every member of the registry's current fleet and follows membership: members that join are added, members
+   * that leave are removed. Closing the returned handle stops following (the informer keeps running).
+   */
+  public AutoCloseable follow(FleetRegistry registry) {
+    Objects.requireNonNull(registry, "registry");
+    AutoCloseable handle = registry.addListener(change -> {
+      change.left().forEach(this::removeMember);
+      change.joined().forEach(name -> change.current().member(name)
+          .ifPresent(m -> addMember(name, m.client())));
+    });
+    for (MemberCluster m : registry.current().members()) {
+      if (!informers.containsKey(m.name())) {
+        addMember(m.name(), m.client());
+      }
+    }
+    return handle;
   }
 
   /** The members being watched. */
