@@ -25,6 +25,7 @@ public final class FleetPropagation {
   private ReplicaInterpreters interpreters = ReplicaInterpreters.defaults();
   private ConflictResolution conflicts = ConflictResolution.ABORT;
   private boolean prune = true;
+  private java.time.Duration clusterTimeout = Propagation.DEFAULT_CLUSTER_TIMEOUT;
 
   /**
    * Binds templates to a fleet; the propagation is named after the first template ({@code <name>-<kind>}) unless
@@ -77,6 +78,12 @@ public final class FleetPropagation {
     return this;
   }
 
+  /** How long one cluster's pass may take before it is reported FAILED (default 60s). */
+  public FleetPropagation clusterTimeout(java.time.Duration clusterTimeout) {
+    this.clusterTimeout = clusterTimeout;
+    return this;
+  }
+
   /**
    * The propagation as configured.
    *
@@ -84,7 +91,8 @@ public final class FleetPropagation {
    */
   public Propagation propagation() {
     return Propagation.builder(name).templates(templates).assignment(assignment).overrides(overrides)
-        .interpreters(interpreters).conflictResolution(conflicts).prune(prune).build();
+        .interpreters(interpreters).conflictResolution(conflicts).prune(prune).clusterTimeout(clusterTimeout)
+        .build();
   }
 
   /** The variants per cluster, without I/O beyond the fleet snapshot. */

@@ -14,6 +14,7 @@ import dev.kurator.core.propagation.internal.ClusterReconciler;
 import dev.kurator.core.propagation.internal.Trees;
 import dev.kurator.core.propagation.spi.ReplicaInterpreter;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -28,7 +29,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.regex.Pattern;
 
 /**
@@ -48,6 +53,10 @@ import java.util.regex.Pattern;
  */
 public final class Propagation {
 
+  /** Default time one cluster's pass may take: 60 seconds. */
+  public static final Duration DEFAULT_CLUSTER_TIMEOUT = Duration.ofSeconds(60);
+
+  private static final Logger log = LoggerFactory.getLogger(Propagation.class);
   private static final Pattern LABEL_VALUE = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,61}[a-z0-9])?");
   private static final Set<String> SERVER_METADATA = Set.of("resourceVersion", "uid", "creationTimestamp",
       "generation", "managedFields", "selfLink", "deletionTimestamp", "deletionGracePeriodSeconds", "ownerReferences");
@@ -59,6 +68,7 @@ public final class Propagation {
   private final ReplicaInterpreters interpreters;
   private final ConflictResolution conflicts;
   private final boolean prune;
+  private final Duration clusterTimeout;
 
   private Propagation(Builder b) {
     this.name = b.name;
@@ -68,6 +78,7 @@ public final class Propagation {
     this.interpreters = b.interpreters;
     this.conflicts = b.conflicts;
     this.prune = b.prune;
+    this.clusterTimeout = b.clusterTimeout;
   }
 
   /**
@@ -89,6 +100,7 @@ public final class Propagation {
     b.interpreters = interpreters;
     b.conflicts = conflicts;
     b.prune = prune;
+    b.clusterTimeout = clusterTimeout;
     return b;
   }
 
@@ -201,7 +213,8 @@ public final class Propagation {
         continue;
       }
       futures.put(m.name(), CompletableFuture.supplyAsync(
-          () -> reconciler.reconcile(m.name(), target.client(m.name()), variants, write), executor));
+          () -> reconciler.reconcile(m.name(), target.client(m.name()), variants, write), executor)
+          .orTimeout(clusterTimeout.toMillis(), TimeUnit.MILLISECONDS));
     }
     for (String selected : assignment.clusterNames()) {
       if (!memberNames.contains(selected)) {
@@ -214,13 +227,16 @@ public final class Propagation {
     return out;
   }
 
-  private static ClusterReconciler.Outcome join(String cluster, CompletableFuture<ClusterReconciler.Outcome> f) {
+  private ClusterReconciler.Outcome join(String cluster, CompletableFuture<ClusterReconciler.Outcome> f) {
     try {
       return f.join();
     } catch (RuntimeException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      return new ClusterReconciler.Outcome(new ClusterSync(cluster, ClusterSync.Status.FAILED, List.of(),
-          cause.toString()), List.of());
+      String why = cause instanceof TimeoutException ? "timed out; the cluster may still finish writes in flight"
+          : cause.toString();
+      log.warn("Propagation {}: cluster {} failed: {}", name, cluster, why);
+      return new ClusterReconciler.Outcome(new ClusterSync(cluster, ClusterSync.Status.FAILED, List.of(), why),
+          List.of());
     }
   }
 
@@ -286,6 +302,7 @@ public final class Propagation {
     private ReplicaInterpreters interpreters = ReplicaInterpreters.defaults();
     private ConflictResolution conflicts = ConflictResolution.ABORT;
     private boolean prune = true;
+    private Duration clusterTimeout = DEFAULT_CLUSTER_TIMEOUT;
 
     private Builder(String name) {
       this.name = name;
@@ -336,6 +353,15 @@ public final class Propagation {
     }
 
     /**
+     * How long one cluster's pass may take before it is reported FAILED and the result returned without it (default
+     * {@link #DEFAULT_CLUSTER_TIMEOUT}); a slow cluster never holds up the others' results.
+     */
+    public Builder clusterTimeout(Duration clusterTimeout) {
+      this.clusterTimeout = clusterTimeout;
+      return this;
+    }
+
+    /**
      * The propagation.
      *
      * @throws dev.kurator.core.ValidationException listing every problem by field path, e.g.
@@ -366,6 +392,8 @@ public final class Propagation {
           p.check(!seen.add(ObjectRef.of(t)), at, ObjectRef.of(t).toString(), "must not repeat another template");
         }
       }
+      p.check(clusterTimeout == null || clusterTimeout.isNegative() || clusterTimeout.isZero(),
+          "propagation.clusterTimeout", clusterTimeout, "must be positive");
       p.throwIfAny();
       return new Propagation(this);
     }

@@ -203,6 +203,21 @@ class FleetPropagationTest {
   }
 
   @Test
+  void aSlowClusterTimesOutWithoutHoldingUpTheOthers() {
+    fleet.embedded().cluster("cluster-2").slowDown(java.time.Duration.ofSeconds(3));
+    long start = System.nanoTime();
+
+    PropagationResult r = fleet.get().propagate(web(3)).assignment(split(1, 1, 1))
+        .clusterTimeout(java.time.Duration.ofMillis(500)).sync();
+
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(3));
+    assertThat(r.failures()).containsOnlyKeys("cluster-2");
+    assertThat(r.cluster("cluster-2").error()).startsWith("timed out");
+    assertThat(live("cluster-0")).isNotNull();
+    assertThat(live("cluster-1")).isNotNull();
+  }
+
+  @Test
   void badInputIsRejectedWithFieldPaths() {
     Deployment nameless = web(1);
     nameless.getMetadata().setName("");
