@@ -65,6 +65,9 @@ class FleetPropagationTest {
     assertThat(live("cluster-0").getMetadata().getLabels()).containsEntry(Ownership.PROPAGATION_LABEL, "web-deployment");
     assertThat(live("cluster-0").getMetadata().getAnnotations())
         .containsEntry(Ownership.TEMPLATE_ANNOTATION, "apps/v1/Deployment/shop/web");
+    // the workload's namespace is made to exist, unowned, so it is never garbage collected
+    assertThat(fleet.embedded().cluster("cluster-2").client().namespaces().withName("shop").get().getMetadata()
+        .getLabels()).doesNotContainKey(Ownership.PROPAGATION_LABEL);
 
     int before = fleet.embedded().cluster("cluster-1").requestCount();
     PropagationResult again = f.propagate(web(10)).assignment(split(5, 3, 2)).sync();

@@ -67,9 +67,12 @@ public final class ClusterReconciler {
     }
     List<ObjectChange> changes = new ArrayList<>();
     List<Drift> drift = new ArrayList<>();
+    java.util.Set<String> namespaces = new java.util.HashSet<>();
+    variants.stream().filter(v -> v.ref().kind().equals("Namespace") && v.ref().apiVersion().equals("v1"))
+        .forEach(v -> namespaces.add(v.ref().name()));
     for (Variant v : variants) {
       try {
-        changes.add(one(cluster, kube, v, write, drift));
+        changes.add(one(cluster, kube, v, write, drift, namespaces));
       } catch (RuntimeException e) {
         log.warn("Propagation {}: {} on cluster {} failed: {}", propagation, v.ref(), cluster, e.toString());
         changes.add(new ObjectChange(v.ref(), Action.FAILED, e.getMessage()));
@@ -95,11 +98,16 @@ public final class ClusterReconciler {
         ""), drift);
   }
 
-  private ObjectChange one(String cluster, KubeObjects kube, Variant v, boolean write, List<Drift> drift) {
+  private ObjectChange one(String cluster, KubeObjects kube, Variant v, boolean write, List<Drift> drift,
+      java.util.Set<String> namespaces) {
     Optional<ObjectNode> found = kube.get(v.ref());
     if (found.isEmpty()) {
       drift.add(new Drift(cluster, v.ref(), Drift.Kind.MISSING, List.of()));
       if (write) {
+        String ns = v.ref().namespace();
+        if (!ns.isEmpty() && namespaces.add(ns) && kube.ensureNamespace(ns)) {
+          log.info("Propagation {}: created namespace {} on cluster {} for {}", propagation, ns, cluster, v.ref());
+        }
         kube.create(v.tree());
         log.info("Propagation {}: created {} on cluster {}", propagation, v.ref(), cluster);
       }

@@ -49,6 +49,22 @@ public final class KubeObjects {
     named(ref).delete();
   }
 
+  /**
+   * Creates namespace {@code name} when it does not exist, without ownership marks: like Karmada, which makes the
+   * namespaces of propagated objects exist on members, and since deleting a namespace deletes everything in it, the
+   * namespace is never garbage collected.
+   *
+   * @return whether it was created
+   */
+  public boolean ensureNamespace(String name) {
+    if (client.namespaces().withName(name).get() != null) {
+      return false;
+    }
+    client.resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata().withName(name)
+        .endMetadata().build()).create();
+    return true;
+  }
+
   /** Objects of a kind carrying {@code label=value}, in every namespace. */
   public List<ObjectNode> list(String apiVersion, String kind, String label, String value) {
     return operation(apiVersion, kind).inAnyNamespace().withLabel(label, value).list().getItems().stream()

@@ -95,8 +95,22 @@ public final class Trees {
       if (want.decimalValue().compareTo(have.decimalValue()) != 0) {
         out.add(at);
       }
-    } else if (!want.equals(have)) {
+    } else if (!want.equals(have) && !(isQuantityPath(at) && sameQuantity(want, have))) {
       out.add(at);
+    }
+  }
+
+  /** Resource lists, where the API server may rewrite a quantity ({@code 0.5} to {@code 500m}). */
+  private static boolean isQuantityPath(String at) {
+    return at.contains("/resources/") || at.contains("/overhead/") || at.contains("/hard/");
+  }
+
+  private static boolean sameQuantity(JsonNode want, JsonNode have) {
+    try {
+      return new io.fabric8.kubernetes.api.model.Quantity(want.asText()).getNumericalAmount()
+          .compareTo(new io.fabric8.kubernetes.api.model.Quantity(have.asText()).getNumericalAmount()) == 0;
+    } catch (RuntimeException e) {
+      return false;
     }
   }
 
