@@ -171,6 +171,14 @@ public final class Fleet implements AutoCloseable {
     return apply(Yaml.parse(yaml));
   }
 
+  /**
+   * Starts a propagation of {@code templates} to this fleet: per-cluster variants from an assignment and overrides,
+   * garbage collection and drift repair. See {@link dev.kurator.core.propagation.Propagation}.
+   */
+  public dev.kurator.core.propagation.FleetPropagation propagate(HasMetadata... templates) {
+    return new dev.kurator.core.propagation.FleetPropagation(this, Arrays.asList(templates));
+  }
+
   /** Reads {@code resource} (by apiVersion, kind, namespace and name) from the chosen clusters. */
   public <T extends HasMetadata> FleetOperation<T> get(T resource) {
     return Ops.get(this, runtime, checked("resource", List.of(Objects.requireNonNull(resource, "resource"))));

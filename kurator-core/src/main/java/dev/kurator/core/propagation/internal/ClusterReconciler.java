@@ -1,0 +1,143 @@
+package dev.kurator.core.propagation.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kurator.core.propagation.ClusterSync;
+import dev.kurator.core.propagation.ConflictResolution;
+import dev.kurator.core.propagation.Drift;
+import dev.kurator.core.propagation.ObjectChange;
+import dev.kurator.core.propagation.ObjectChange.Action;
+import dev.kurator.core.propagation.ObjectRef;
+import dev.kurator.core.propagation.Ownership;
+import dev.kurator.core.propagation.PropagationPlan.Variant;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings one cluster to its desired variants (or, when not writing, only reports how it differs): creates what is
+ * missing, rewrites what differs, deletes our copies that are no longer wanted and never touches objects we do not own
+ * (unless told to overwrite conflicts).
+ */
+public final class ClusterReconciler {
+
+  private static final Logger log = LoggerFactory.getLogger(ClusterReconciler.class);
+
+  private final String propagation;
+  private final Set<List<String>> kinds;
+  private final ConflictResolution conflicts;
+  private final boolean prune;
+
+  /**
+   * @param propagation owning propagation's name (the value of {@link Ownership#PROPAGATION_LABEL})
+   * @param kinds       every {@code [apiVersion, kind]} the propagation manages, to look for copies to collect
+   * @param conflicts   what to do with same-named objects we did not create
+   * @param prune       whether copies no longer wanted are deleted (else only reported)
+   */
+  public ClusterReconciler(String propagation, Set<List<String>> kinds, ConflictResolution conflicts,
+      boolean prune) {
+    this.prune = prune;
+    this.propagation = propagation;
+    this.kinds = Set.copyOf(kinds);
+    this.conflicts = conflicts;
+  }
+
+  /** Outcome of one pass on one cluster. */
+  public record Outcome(ClusterSync sync, List<Drift> drift) {}
+
+  /** Reconciles (when {@code write}) or inspects one cluster. Never throws for cluster-side failures. */
+  public Outcome reconcile(String cluster, KubernetesClient client, List<Variant> variants, boolean write) {
+    KubeObjects kube = new KubeObjects(client);
+    Map<ObjectRef, ObjectNode> owned = new LinkedHashMap<>();
+    try {
+      for (List<String> k : kinds) {
+        for (ObjectNode o : kube.list(k.get(0), k.get(1), Ownership.PROPAGATION_LABEL, propagation)) {
+          owned.put(ObjectRef.of(o), o);
+        }
+      }
+    } catch (RuntimeException e) {
+      log.warn("Propagation {}: cannot list owned objects on cluster {}: {}", propagation, cluster, e.toString());
+      return new Outcome(new ClusterSync(cluster, ClusterSync.Status.FAILED, List.of(),
+          "cannot read cluster: " + e.getMessage()), List.of());
+    }
+    List<ObjectChange> changes = new ArrayList<>();
+    List<Drift> drift = new ArrayList<>();
+    java.util.Set<String> namespaces = new java.util.HashSet<>();
+    variants.stream().filter(v -> v.ref().kind().equals("Namespace") && v.ref().apiVersion().equals("v1"))
+        .forEach(v -> namespaces.add(v.ref().name()));
+    for (Variant v : variants) {
+      try {
+        changes.add(one(cluster, kube, v, write, drift, namespaces));
+      } catch (RuntimeException e) {
+        log.warn("Propagation {}: {} on cluster {} failed: {}", propagation, v.ref(), cluster, e.toString());
+        changes.add(new ObjectChange(v.ref(), Action.FAILED, e.getMessage()));
+      }
+      owned.remove(v.ref());
+    }
+    for (ObjectRef orphan : owned.keySet()) {
+      drift.add(new Drift(cluster, orphan, Drift.Kind.ORPHANED, List.of()));
+      if (!write || !prune) {
+        continue;
+      }
+      try {
+        kube.delete(orphan);
+        log.info("Propagation {}: deleted {} from cluster {} (no longer selected)", propagation, orphan, cluster);
+        changes.add(new ObjectChange(orphan, Action.DELETED, ""));
+      } catch (RuntimeException e) {
+        log.warn("Propagation {}: deleting {} on cluster {} failed: {}", propagation, orphan, cluster, e.toString());
+        changes.add(new ObjectChange(orphan, Action.FAILED, e.getMessage()));
+      }
+    }
+    boolean failed = changes.stream().anyMatch(c -> c.action() == Action.FAILED || c.action() == Action.CONFLICT);
+    return new Outcome(new ClusterSync(cluster, failed ? ClusterSync.Status.FAILED : ClusterSync.Status.OK, changes,
+        ""), drift);
+  }
+
+  private ObjectChange one(String cluster, KubeObjects kube, Variant v, boolean write, List<Drift> drift,
+      java.util.Set<String> namespaces) {
+    Optional<ObjectNode> found = kube.get(v.ref());
+    if (found.isEmpty()) {
+      drift.add(new Drift(cluster, v.ref(), Drift.Kind.MISSING, List.of()));
+      if (write) {
+        String ns = v.ref().namespace();
+        if (!ns.isEmpty() && namespaces.add(ns) && kube.ensureNamespace(ns)) {
+          log.info("Propagation {}: created namespace {} on cluster {} for {}", propagation, ns, cluster, v.ref());
+        }
+        kube.create(v.tree());
+        log.info("Propagation {}: created {} on cluster {}", propagation, v.ref(), cluster);
+      }
+      return new ObjectChange(v.ref(), Action.CREATED, "");
+    }
+    ObjectNode live = found.get();
+    String resourceVersion = live.path("metadata").path("resourceVersion").asText();
+    String owner = live.path("metadata").path("labels").path(Ownership.PROPAGATION_LABEL).asText(null);
+    if (!propagation.equals(owner)) {
+      drift.add(new Drift(cluster, v.ref(), Drift.Kind.CONFLICT, List.of()));
+      String why = owner == null ? "exists and was not created by a propagation"
+          : "is owned by propagation " + owner;
+      if (conflicts == ConflictResolution.ABORT || !write) {
+        return new ObjectChange(v.ref(), Action.CONFLICT, why);
+      }
+      kube.update(v.tree(), resourceVersion);
+      log.info("Propagation {}: took over {} on cluster {} ({})", propagation, v.ref(), cluster, why);
+      return new ObjectChange(v.ref(), Action.UPDATED, "taken over: " + why);
+    }
+    boolean sameHash = v.hash().equals(
+        live.path("metadata").path("annotations").path(Ownership.HASH_ANNOTATION).asText(""));
+    List<String> differing = Trees.mismatches(v.tree(), live);
+    if (sameHash && differing.isEmpty()) {
+      return new ObjectChange(v.ref(), Action.UNCHANGED, "");
+    }
+    drift.add(new Drift(cluster, v.ref(), sameHash ? Drift.Kind.MODIFIED : Drift.Kind.OUTDATED, differing));
+    if (write) {
+      kube.update(v.tree(), resourceVersion);
+      log.info("Propagation {}: updated {} on cluster {} (differed at {})", propagation, v.ref(), cluster, differing);
+    }
+    return new ObjectChange(v.ref(), Action.UPDATED, "");
+  }
+}

@@ -1,0 +1,2 @@
+/** Resource arithmetic in Karmada's units; no compatibility promise. */
+package dev.kurator.core.summary.internal;
