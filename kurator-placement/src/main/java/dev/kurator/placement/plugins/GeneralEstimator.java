@@ -49,8 +49,90 @@ public final class GeneralEstimator implements ReplicaEstimator {
 
   @Override
   public long maxReplicas(PluginContext context, ClusterSnapshot cluster) {
-    return maxAvailableReplicas(cluster.resourceSummary(), cluster.resourceModels(), context.workload().requests(),
-        List.of(), false, resourceModeling);
+    ResourceSummary summary = cluster.resourceSummary();
+    Map<String, Quantity> requests = context.workload().requests();
+    if (summary == null) {
+      return 0;
+    }
+    if (resourceModeling && !summary.allocatableModelings().isEmpty()) {
+      return maxAvailableReplicas(summary, cluster.resourceModels(), requests, List.of(), false, true);
+    }
+    Free free = free(summary);
+    if (free.allowedPods <= 0) {
+      return 0;
+    }
+    if (requests == null) {
+      return free.allowedPods;
+    }
+    long max = free.allowedPods;
+    for (Map.Entry<String, Long> e : requestUnits(requests).entrySet()) {
+      long[] f = free.resources.get(e.getKey());
+      if (f == null || f[0] <= 0) {
+        return 0;
+      }
+      max = Math.min(max, f[1] / e.getValue());
+    }
+    return max;
+  }
+
+  /** Free resources of one summary: allowed pods and, per resource, {whole units, comparison units}. */
+  private record Free(long allowedPods, Map<String, long[]> resources) {}
+
+  /** Identity key: summaries are immutable values, so the derived numbers can be kept per instance. */
+  private record Identity(Object ref) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Identity other && other.ref == ref;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(ref);
+    }
+  }
+
+  private static final int CACHE_LIMIT = 50_000;
+  private final Map<Identity, Free> freeCache = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Identity, Map<String, Long>> requestCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private Free free(ResourceSummary summary) {
+    Identity key = new Identity(summary);
+    Free f = freeCache.get(key);
+    if (f == null) {
+      Map<String, BigDecimal> allocating = new HashMap<>();
+      summary.allocating().forEach((k, v) -> allocating.put(k, Quantities.amount(v)));
+      Map<String, long[]> res = new HashMap<>();
+      summary.allocatable().forEach((k, v) -> {
+        BigDecimal avail = Quantities.amount(v).subtract(Quantities.amount(summary.allocated().get(k)))
+            .subtract(allocating.getOrDefault(k, BigDecimal.ZERO));
+        res.put(k, new long[] {Quantities.value(avail), Quantities.units(k, avail)});
+      });
+      f = new Free(allowedPods(summary, allocating), res);
+      if (freeCache.size() > CACHE_LIMIT) {
+        freeCache.clear();
+      }
+      freeCache.put(key, f);
+    }
+    return f;
+  }
+
+  private Map<String, Long> requestUnits(Map<String, Quantity> requests) {
+    Identity key = new Identity(requests);
+    Map<String, Long> units = requestCache.get(key);
+    if (units == null) {
+      units = new HashMap<>();
+      for (Map.Entry<String, Quantity> e : requests.entrySet()) {
+        BigDecimal req = Quantities.amount(e.getValue());
+        if (Quantities.value(req) > 0) {
+          units.put(e.getKey(), Quantities.units(e.getKey(), req));
+        }
+      }
+      if (requestCache.size() > CACHE_LIMIT) {
+        requestCache.clear();
+      }
+      requestCache.put(key, units);
+    }
+    return units;
   }
 
   /**
