@@ -259,7 +259,8 @@ public final class PropagationPolicies {
       min = 1;
     }
     if (!field.isEmpty() && f == null) {
-      return null;
+      // already reported; keep the position so later problems name the right index
+      return new SpreadConstraint(null, field, min, n.int32("maxGroups", 0));
     }
     return new SpreadConstraint(f, label.isEmpty() ? null : label, min, n.int32("maxGroups", 0));
   }
