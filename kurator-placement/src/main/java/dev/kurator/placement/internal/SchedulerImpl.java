@@ -68,6 +68,12 @@ public final class SchedulerImpl implements Scheduler {
   private final String[] scorerNames;
   private final ReplicaEstimator[] estimators;
   private final Map<DivisionKind, DivisionStrategy> strategies;
+  /** The last immutable fleet snapshot seen, with its checked names and name order. */
+  private final java.util.concurrent.atomic.AtomicReference<FleetIndex> lastFleet =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
+  /** Names checked unique, and cluster indices in ascending name order. */
+  private record FleetIndex(List<ClusterSnapshot> clusters, int[] nameOrder) {}
 
   private SchedulerImpl(List<SchedulerPlugin> registered, Set<String> disabled) {
     this.registered = List.copyOf(registered);
@@ -186,14 +192,14 @@ public final class SchedulerImpl implements Scheduler {
     Objects.requireNonNull(placement, "placement");
     Objects.requireNonNull(clusters, "clusters");
     Objects.requireNonNull(state, "state");
-    requireUniqueNames(clusters);
+    int[] nameOrder = index(clusters).nameOrder();
     Map<String, Integer> previous = new HashMap<>();
     for (TargetCluster t : state.previous().targets()) {
       previous.put(t.name(), t.replicas());
     }
     List<ClusterAffinityTerm> terms = placement.clusterAffinities();
     if (placement.clusterAffinity() != null || terms.isEmpty()) {
-      return attempt(workload, placement, null, clusters, state, previous, batch);
+      return attempt(workload, placement, null, clusters, nameOrder, state, previous, batch);
     }
     int start = 0;
     if (!state.rescheduleTriggered()) {
@@ -206,7 +212,7 @@ public final class SchedulerImpl implements Scheduler {
     }
     Decision first = null;
     for (int i = start; i < terms.size(); i++) {
-      Decision d = attempt(workload, placement, terms.get(i), clusters, state, previous, batch);
+      Decision d = attempt(workload, placement, terms.get(i), clusters, nameOrder, state, previous, batch);
       if (d.succeeded()) {
         return d;
       }
@@ -216,6 +222,32 @@ public final class SchedulerImpl implements Scheduler {
       }
     }
     return first;
+  }
+
+  /**
+   * Checks the names and orders them. An immutable snapshot list (the usual {@code List.copyOf} of a fleet) is
+   * indexed once and reused while the same list is passed again.
+   */
+  private FleetIndex index(List<ClusterSnapshot> clusters) {
+    FleetIndex last = lastFleet.get();
+    if (last != null && last.clusters() == clusters) {
+      return last;
+    }
+    requireUniqueNames(clusters);
+    Integer[] order = new Integer[clusters.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> clusters.get(a).name().compareTo(clusters.get(b).name()));
+    int[] nameOrder = new int[order.length];
+    for (int i = 0; i < order.length; i++) {
+      nameOrder[i] = order[i];
+    }
+    FleetIndex index = new FleetIndex(clusters, nameOrder);
+    if (List.copyOf(clusters) == clusters) {
+      lastFleet.set(index);
+    }
+    return index;
   }
 
   private static void requireUniqueNames(List<ClusterSnapshot> clusters) {
@@ -235,7 +267,7 @@ public final class SchedulerImpl implements Scheduler {
   }
 
   private Decision attempt(Workload w, Placement p, ClusterAffinityTerm term, List<ClusterSnapshot> clusters,
-      BindingState state, Map<String, Integer> previous, boolean batch) {
+      int[] nameOrder, BindingState state, Map<String, Integer> previous, boolean batch) {
     String resource = w.namespace().isEmpty() ? w.name() : w.namespace() + "/" + w.name();
     String observed = term == null ? state.observedAffinityName() : term.affinityName();
     BindingState st = term == null ? state : state.withObservedAffinityName(observed);
@@ -280,26 +312,33 @@ public final class SchedulerImpl implements Scheduler {
           verdict, by, reason, scores, available, Map.of());
     }
     List<ScoredCluster> candidates = new ArrayList<>(feasible);
-    for (int i = 0; i < n; i++) {
-      if (verdict[i] != FEASIBLE) {
-        continue;
+    boolean overflow = ReplicaAssigner.overflowEnabled(p, observed);
+    int[] which = new int[feasible];
+    int k0 = 0;
+    for (int i : nameOrder) {
+      if (verdict[i] == FEASIBLE) {
+        which[k0++] = i;
       }
+    }
+    long[] alloc = workload ? estimate(ctx, clusters, which, w) : null;
+    for (int k = 0; k < which.length; k++) {
+      int i = which[k];
       ClusterSnapshot c = clusters.get(i);
-      long alloc = workload ? estimate(ctx, c, w) : Integer.MAX_VALUE;
+      long a = workload ? alloc[k] : Integer.MAX_VALUE;
       int assigned = previous.getOrDefault(c.name(), 0);
-      available[i] = alloc + assigned;
-      if (batch && workload && duplicated && alloc + assigned < w.replicas()) {
+      available[i] = a + assigned;
+      if (batch && workload && duplicated && a + assigned < w.replicas()) {
         verdict[i] = FILTERED;
         by[i] = BATCH_CAPACITY;
-        reason[i] = "only " + (alloc + assigned) + " of " + w.replicas() + " replicas fit after the batch so far";
+        reason[i] = "only " + (a + assigned) + " of " + w.replicas() + " replicas fit after the batch so far";
         continue;
       }
       long total = 0;
-      for (int k = 0; k < ns; k++) {
-        total += scores[i * ns + k];
+      for (int j = 0; j < ns; j++) {
+        total += scores[i * ns + j];
       }
-      candidates.add(new ScoredCluster(c.name(), total, alloc, alloc + assigned,
-          ReplicaAssigner.overflowOrder(c, p, observed), c.provider(), c.region(), c.zones()));
+      candidates.add(new ScoredCluster(c.name(), total, a, a + assigned,
+          overflow ? ReplicaAssigner.overflowOrder(c, p, observed) : 0, c.provider(), c.region(), c.zones()));
     }
     if (candidates.isEmpty()) {
       String msg = noFitMessage(clusters, by, reason);
@@ -308,7 +347,7 @@ public final class SchedulerImpl implements Scheduler {
     }
     List<TargetCluster> targets;
     try {
-      SpreadSelector.Grouped grouped = SpreadSelector.group(candidates, p, w.replicas());
+      SpreadSelector.Grouped grouped = SpreadSelector.groupNameOrdered(candidates, p, w.replicas());
       List<ScoredCluster> selected = SpreadSelector.selectBest(p, grouped, w.replicas());
       Map<String, ClusterSnapshot> byName = null;
       if (p.replicaScheduling() != null && p.divisionKind() == DivisionKind.STATIC_WEIGHT) {
@@ -324,7 +363,7 @@ public final class SchedulerImpl implements Scheduler {
       targets = ReplicaAssigner.assign(selected, new ReplicaAssigner.Request(w.replicas(), workload, p,
           state.previous().targets(), observed, state.rescheduleTriggered(), w.uid(), matcher,
           divisionsFor(ctx)));
-      checkTargets(targets, candidates, clusters, ctx, batch && workload);
+      checkTargets(targets, selected, clusters, ctx, batch && workload);
     } catch (SchedulingException e) {
       Decision.Status status = e.reason() == SchedulingException.Reason.ERROR ? Decision.Status.ERROR
           : Decision.Status.UNSCHEDULABLE;
@@ -381,22 +420,42 @@ public final class SchedulerImpl implements Scheduler {
     return true;
   }
 
-  /** Karmada's {@code calAvailableReplicas} for one cluster: min over estimators, unknown means the replicas. */
-  private long estimate(PluginContext ctx, ClusterSnapshot c, Workload w) {
-    long best = Integer.MAX_VALUE;
+  /**
+   * Karmada's {@code calAvailableReplicas}: per cluster the minimum over estimators; {@link ReplicaEstimator#UNKNOWN}
+   * abstains, a throwing estimator is skipped, and a cluster nobody could estimate gets the workload's replicas.
+   */
+  private long[] estimate(PluginContext ctx, List<ClusterSnapshot> clusters, int[] which, Workload w) {
+    long[] best = new long[which.length];
+    Arrays.fill(best, Integer.MAX_VALUE);
+    long[] out = new long[which.length];
     for (ReplicaEstimator e : estimators) {
-      long v;
       try {
-        v = e.maxReplicas(ctx, c);
+        e.maxReplicas(ctx, clusters, which, out);
       } catch (RuntimeException ex) {
-        log.warn("Estimator {} failed for cluster {}; skipped", e.name(), c.name(), ex);
-        continue;
+        log.debug("Estimator {} failed on the snapshot; estimating cluster by cluster", e.name(), ex);
+        for (int k = 0; k < which.length; k++) {
+          ClusterSnapshot c = clusters.get(which[k]);
+          try {
+            out[k] = e.maxReplicas(ctx, c);
+          } catch (RuntimeException perCluster) {
+            log.warn("Estimator {} failed for cluster {} and {}/{}; skipped", e.name(), c.name(), w.namespace(),
+                w.name(), perCluster);
+            out[k] = ReplicaEstimator.UNKNOWN;
+          }
+        }
       }
-      if (v >= 0 && v < best) {
-        best = v;
+      for (int k = 0; k < which.length; k++) {
+        if (out[k] >= 0 && out[k] < best[k]) {
+          best[k] = out[k];
+        }
       }
     }
-    return best == Integer.MAX_VALUE ? w.replicas() : best;
+    for (int k = 0; k < which.length; k++) {
+      if (best[k] == Integer.MAX_VALUE) {
+        best[k] = w.replicas();
+      }
+    }
+    return best;
   }
 
   private Map<DivisionKind, ReplicaAssigner.Division> divisionsFor(PluginContext ctx) {

@@ -64,8 +64,40 @@ public final class SpreadSelector {
     return groupSorted(sorted, placement, replicas);
   }
 
+  /**
+   * As {@link #group(List, Placement, int)} for candidates already in ascending name order: a stable sort on the
+   * other keys then gives Karmada's total order without comparing names.
+   */
+  public static Grouped groupNameOrdered(List<ScoredCluster> byName, Placement placement, int replicas) {
+    boolean byRegion = placement.spreadConstraint(SpreadField.REGION) != null
+        && !placement.spreadConstraints().isEmpty() && !ignoreSpreadConstraints(placement);
+    if (!byRegion) {
+      List<ScoredCluster> sorted = new ArrayList<>(byName);
+      sorted.sort(ORDER_BEFORE_NAME);
+      return groupSorted(sorted, placement, replicas);
+    }
+    // Selection by region only reads the groups: sort each group instead of the whole fleet (same order, since
+    // the sort is stable and the input is name-ordered). The flat list stays in name order.
+    return groupSorted(byName, placement, replicas, ORDER_BEFORE_NAME);
+  }
+
+  private static final java.util.Comparator<ScoredCluster> ORDER_BEFORE_NAME = (a, b) -> {
+    if (a.overflowOrder() != b.overflowOrder()) {
+      return Integer.compare(a.overflowOrder(), b.overflowOrder());
+    }
+    if (a.score() != b.score()) {
+      return Long.compare(b.score(), a.score());
+    }
+    return Long.compare(b.available(), a.available());
+  };
+
   /** Builds the groups over clusters already in Karmada's order. */
   public static Grouped groupSorted(List<ScoredCluster> sorted, Placement placement, int replicas) {
+    return groupSorted(sorted, placement, replicas, null);
+  }
+
+  private static Grouped groupSorted(List<ScoredCluster> sorted, Placement placement, int replicas,
+      Comparator<ScoredCluster> sortGroups) {
     Map<String, Group> regions = new LinkedHashMap<>();
     Map<String, Group> zones = new LinkedHashMap<>();
     Map<String, Group> providers = new LinkedHashMap<>();
@@ -77,7 +109,7 @@ public final class SpreadSelector {
         if (c == null) {
           continue;
         }
-        Map<String, List<ScoredCluster>> members = new LinkedHashMap<>();
+        Map<String, List<ScoredCluster>> members = new java.util.HashMap<>();
         for (ScoredCluster cand : sorted) {
           switch (f) {
             case ZONE -> cand.zones().forEach(z -> members.computeIfAbsent(z, k -> new ArrayList<>()).add(cand));
@@ -95,6 +127,9 @@ public final class SpreadSelector {
         }
         Map<String, Group> target = f == SpreadField.ZONE ? zones : f == SpreadField.REGION ? regions : providers;
         members.forEach((name, list) -> {
+          if (sortGroups != null) {
+            list.sort(sortGroups);
+          }
           long avail = 0;
           for (ScoredCluster cand : list) {
             avail += cand.available();

@@ -65,14 +65,99 @@ public final class GeneralEstimator implements ReplicaEstimator {
       return free.allowedPods;
     }
     long max = free.allowedPods;
-    for (Map.Entry<String, Long> e : requestUnits(requests).entrySet()) {
-      long[] f = free.resources.get(e.getKey());
+    Units req = requestUnits(requests);
+    for (int i = 0; i < req.names.length; i++) {
+      long[] f = free.resources.get(req.names[i]);
       if (f == null || f[0] <= 0) {
         return 0;
       }
-      max = Math.min(max, f[1] / e.getValue());
+      max = Math.min(max, f[1] / req.units[i]);
     }
     return max;
+  }
+
+  @Override
+  public void maxReplicas(PluginContext context, List<ClusterSnapshot> clusters, int[] which, long[] out) {
+    Columns cols = columns(clusters);
+    if (cols == null) {
+      ReplicaEstimator.super.maxReplicas(context, clusters, which, out);
+      return;
+    }
+    Map<String, Quantity> requests = context.workload().requests();
+    Units req = requests == null ? null : requestUnits(requests);
+    long[][] value = new long[req == null ? 0 : req.names.length][];
+    long[][] units = new long[value.length][];
+    for (int r = 0; r < value.length; r++) {
+      long[][] col = cols.resources.get(req.names[r]);
+      value[r] = col == null ? null : col[0];
+      units[r] = col == null ? null : col[1];
+    }
+    for (int k = 0; k < which.length; k++) {
+      int i = which[k];
+      if (cols.slow[i]) {
+        out[k] = maxReplicas(context, clusters.get(i));
+        continue;
+      }
+      long max = cols.allowedPods[i];
+      if (max <= 0 || req == null) {
+        out[k] = Math.max(max, 0);
+        continue;
+      }
+      for (int r = 0; r < value.length && max > 0; r++) {
+        if (value[r] == null || value[r][i] <= 0) {
+          max = 0;
+        } else {
+          max = Math.min(max, units[r][i] / req.units[r]);
+        }
+      }
+      out[k] = max;
+    }
+  }
+
+  /**
+   * Free resources of a whole immutable snapshot as columns: allowed pods per cluster, and per resource name the
+   * whole units ({@code [0]}) and comparison units ({@code [1]}) free per cluster ({@code 0} where a cluster lacks
+   * the resource). {@code slow} marks clusters that need the per-cluster path (resource models).
+   */
+  private record Columns(List<ClusterSnapshot> clusters, long[] allowedPods, Map<String, long[][]> resources,
+      boolean[] slow) {}
+
+  private final java.util.concurrent.atomic.AtomicReference<Columns> lastColumns =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
+  private Columns columns(List<ClusterSnapshot> clusters) {
+    Columns last = lastColumns.get();
+    if (last != null && last.clusters() == clusters) {
+      return last;
+    }
+    if (List.copyOf(clusters) != clusters) {
+      return null;
+    }
+    int n = clusters.size();
+    long[] pods = new long[n];
+    boolean[] slow = new boolean[n];
+    Map<String, long[][]> res = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      ResourceSummary s = clusters.get(i).resourceSummary();
+      if (s == null) {
+        continue;
+      }
+      if (resourceModeling && !s.allocatableModelings().isEmpty()) {
+        slow[i] = true;
+        continue;
+      }
+      Free f = free(s);
+      pods[i] = f.allowedPods;
+      int idx = i;
+      f.resources.forEach((name, v) -> {
+        long[][] col = res.computeIfAbsent(name, k -> new long[2][n]);
+        col[0][idx] = v[0];
+        col[1][idx] = v[1];
+      });
+    }
+    Columns c = new Columns(clusters, pods, res, slow);
+    lastColumns.set(c);
+    return c;
   }
 
   /** Free resources of one summary: allowed pods and, per resource, {whole units, comparison units}. */
@@ -93,7 +178,10 @@ public final class GeneralEstimator implements ReplicaEstimator {
 
   private static final int CACHE_LIMIT = 50_000;
   private final Map<Identity, Free> freeCache = new java.util.concurrent.ConcurrentHashMap<>();
-  private final Map<Identity, Map<String, Long>> requestCache = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Identity, Units> requestCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Per-replica requests in comparison units, requests of zero left out. */
+  private record Units(String[] names, long[] units) {}
 
   private Free free(ResourceSummary summary) {
     Identity key = new Identity(summary);
@@ -116,17 +204,20 @@ public final class GeneralEstimator implements ReplicaEstimator {
     return f;
   }
 
-  private Map<String, Long> requestUnits(Map<String, Quantity> requests) {
+  private Units requestUnits(Map<String, Quantity> requests) {
     Identity key = new Identity(requests);
-    Map<String, Long> units = requestCache.get(key);
+    Units units = requestCache.get(key);
     if (units == null) {
-      units = new HashMap<>();
+      List<String> names = new ArrayList<>();
+      List<Long> values = new ArrayList<>();
       for (Map.Entry<String, Quantity> e : requests.entrySet()) {
         BigDecimal req = Quantities.amount(e.getValue());
         if (Quantities.value(req) > 0) {
-          units.put(e.getKey(), Quantities.units(e.getKey(), req));
+          names.add(e.getKey());
+          values.add(Quantities.units(e.getKey(), req));
         }
       }
+      units = new Units(names.toArray(new String[0]), values.stream().mapToLong(Long::longValue).toArray());
       if (requestCache.size() > CACHE_LIMIT) {
         requestCache.clear();
       }
