@@ -325,7 +325,7 @@ public final class SchedulerImpl implements Scheduler {
       int i = which[k];
       ClusterSnapshot c = clusters.get(i);
       long a = workload ? alloc[k] : Integer.MAX_VALUE;
-      int assigned = previous.getOrDefault(c.name(), 0);
+      int assigned = previous.isEmpty() ? 0 : previous.getOrDefault(c.name(), 0);
       available[i] = a + assigned;
       if (batch && workload && duplicated && a + assigned < w.replicas()) {
         verdict[i] = FILTERED;
