@@ -91,4 +91,40 @@ public final class GracefulEviction {
     }
     return best == null ? Duration.ZERO : best;
   }
+
+  /**
+   * The outcome of {@link #evict}: the assignment without the cluster, and the task list with a task for it.
+   *
+   * @param assignment the remaining assignment (its replica sum now falls short, which triggers a scale-up)
+   * @param tasks      the tasks, with one for the evicted cluster
+   */
+  public record Eviction(dev.kurator.core.Assignment assignment, List<Task> tasks) {
+    public Eviction {
+      Objects.requireNonNull(assignment, "assignment");
+      tasks = List.copyOf(tasks);
+    }
+  }
+
+  /**
+   * Karmada's {@code GracefulEvictCluster}: removes {@code cluster} from the assignment and adds a task for it
+   * (unless one exists). Nothing changes when the cluster is not in the assignment. Pass the tasks' clusters to
+   * {@link BindingState#withEvictingClusters} so the scheduler keeps the cluster out.
+   */
+  public static Eviction evict(dev.kurator.core.Assignment assignment, List<Task> tasks, String cluster,
+      Instant now, Long gracePeriodSeconds, Boolean suppressDeletion) {
+    if (!assignment.contains(cluster)) {
+      return new Eviction(assignment, tasks);
+    }
+    List<dev.kurator.core.TargetCluster> remaining = new java.util.ArrayList<>();
+    for (dev.kurator.core.TargetCluster t : assignment.targets()) {
+      if (!t.name().equals(cluster)) {
+        remaining.add(t);
+      }
+    }
+    List<Task> next = new java.util.ArrayList<>(tasks);
+    if (tasks.stream().noneMatch(t -> t.fromCluster().equals(cluster))) {
+      next.add(new Task(cluster, now, gracePeriodSeconds, suppressDeletion));
+    }
+    return new Eviction(new dev.kurator.core.Assignment(remaining), next);
+  }
 }
