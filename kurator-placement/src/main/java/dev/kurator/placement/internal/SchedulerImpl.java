@@ -55,6 +55,8 @@ import org.slf4j.LoggerFactory;
 public final class SchedulerImpl implements Scheduler {
 
   private static final Logger log = LoggerFactory.getLogger(SchedulerImpl.class);
+  /** Plugins already reported at WARN: a failing plugin fails for many clusters, so repeats go to DEBUG. */
+  private static final Set<String> WARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private static final byte FEASIBLE = 0;
   private static final byte FILTERED = 1;
   private static final byte ERROR = 2;
@@ -385,8 +387,7 @@ public final class SchedulerImpl implements Scheduler {
       try {
         r = f.filter(ctx, c);
       } catch (RuntimeException e) {
-        log.warn("Filter plugin {} failed for cluster {} and {}/{}", f.name(), c.name(), ctx.workload().namespace(),
-            ctx.workload().name(), e);
+        pluginFailed("Filter", f.name(), c, ctx.workload(), e);
         r = FilterResult.error("plugin failed: " + e);
       }
       if (r == null) {
@@ -409,8 +410,7 @@ public final class SchedulerImpl implements Scheduler {
       try {
         scores[i * ns + k] = scorers[k].score(ctx, c);
       } catch (RuntimeException e) {
-        log.warn("Score plugin {} failed for cluster {} and {}/{}", scorers[k].name(), c.name(),
-            ctx.workload().namespace(), ctx.workload().name(), e);
+        pluginFailed("Score", scorers[k].name(), c, ctx.workload(), e);
         verdict[i] = ERROR;
         by[i] = scorers[k].name();
         reason[i] = "plugin failed: " + e;
@@ -418,6 +418,15 @@ public final class SchedulerImpl implements Scheduler {
       }
     }
     return true;
+  }
+
+  private static void pluginFailed(String kind, String plugin, ClusterSnapshot c, Workload w, RuntimeException e) {
+    if (WARNED.add(plugin)) {
+      log.warn("{} plugin {} failed for cluster {} and {}/{} (further failures of this plugin are logged at DEBUG)",
+          kind, plugin, c.name(), w.namespace(), w.name(), e);
+    } else {
+      log.debug("{} plugin {} failed for cluster {} and {}/{}", kind, plugin, c.name(), w.namespace(), w.name(), e);
+    }
   }
 
   /**
@@ -438,8 +447,7 @@ public final class SchedulerImpl implements Scheduler {
           try {
             out[k] = e.maxReplicas(ctx, c);
           } catch (RuntimeException perCluster) {
-            log.warn("Estimator {} failed for cluster {} and {}/{}; skipped", e.name(), c.name(), w.namespace(),
-                w.name(), perCluster);
+            pluginFailed("Estimator", e.name(), c, w, perCluster);
             out[k] = ReplicaEstimator.UNKNOWN;
           }
         }
