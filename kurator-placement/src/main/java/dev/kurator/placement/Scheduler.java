@@ -61,6 +61,12 @@ public interface Scheduler {
    */
   Scheduler discoverPlugins(ClassLoader loader);
 
+  /**
+   * Karmada's {@code --enable-empty-workload-propagation}: selected clusters that receive no replicas stay in the
+   * assignment with 0 replicas (so, e.g., a Deployment scaled to 0 keeps its clusters). Off by default.
+   */
+  Scheduler emptyWorkloadPropagation(boolean enabled);
+
   /** Names of the enabled plugins, in evaluation order. */
   List<String> plugins();
 

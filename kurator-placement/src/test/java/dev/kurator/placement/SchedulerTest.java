@@ -196,4 +196,16 @@ class SchedulerTest {
     assertThat(table.lines().skip(2).findFirst().orElseThrow()).startsWith("a").contains("selected").contains("100");
     assertThat(d.explanation("a").get().scores()).containsEntry("ClusterLocality", 100L);
   }
+
+  @Test
+  void emptyWorkloadPropagationKeepsSelectedClustersWithZeroReplicas() {
+    Workload scaledToZero = Workload.deployment("default", "web").replicas(0).requests(Map.of("cpu", "1")).build();
+    List<ClusterSnapshot> fleet = List.of(of("a", "eu", 2), of("b", "eu", 2));
+    assertThat(scheduler.schedule(scaledToZero, dynamic(), fleet, Assignment.none()).assignment().targets())
+        .isEmpty();
+    Decision kept = scheduler.emptyWorkloadPropagation(true).schedule(scaledToZero, dynamic(), fleet,
+        Assignment.none());
+    assertThat(kept.assignment().targets()).containsExactly(new TargetCluster("a", 0), new TargetCluster("b", 0));
+    assertThat(kept.explanation("a").get().verdict()).isEqualTo(Verdict.SELECTED);
+  }
 }

@@ -77,7 +77,14 @@ public final class SchedulerImpl implements Scheduler {
   /** Names checked unique, and cluster indices in ascending name order. */
   private record FleetIndex(List<ClusterSnapshot> clusters, int[] nameOrder) {}
 
+  private final boolean emptyWorkloadPropagation;
+
   private SchedulerImpl(List<SchedulerPlugin> registered, Set<String> disabled) {
+    this(registered, disabled, false);
+  }
+
+  private SchedulerImpl(List<SchedulerPlugin> registered, Set<String> disabled, boolean emptyWorkloadPropagation) {
+    this.emptyWorkloadPropagation = emptyWorkloadPropagation;
     this.registered = List.copyOf(registered);
     this.disabled = Set.copyOf(disabled);
     List<FilterPlugin> f = new ArrayList<>();
@@ -131,7 +138,7 @@ public final class SchedulerImpl implements Scheduler {
     p.throwIfAny();
     List<SchedulerPlugin> next = new ArrayList<>(registered);
     next.add(plugin);
-    return new SchedulerImpl(next, disabled);
+    return new SchedulerImpl(next, disabled, emptyWorkloadPropagation);
   }
 
   @Override
@@ -139,7 +146,7 @@ public final class SchedulerImpl implements Scheduler {
     requireKnown(pluginName);
     Set<String> next = new HashSet<>(disabled);
     next.add(pluginName);
-    return new SchedulerImpl(registered, next);
+    return new SchedulerImpl(registered, next, emptyWorkloadPropagation);
   }
 
   @Override
@@ -147,7 +154,7 @@ public final class SchedulerImpl implements Scheduler {
     requireKnown(pluginName);
     Set<String> next = new HashSet<>(disabled);
     next.remove(pluginName);
-    return new SchedulerImpl(registered, next);
+    return new SchedulerImpl(registered, next, emptyWorkloadPropagation);
   }
 
   private void requireKnown(String name) {
@@ -174,7 +181,12 @@ public final class SchedulerImpl implements Scheduler {
         next.add(p);
       }
     }
-    return new SchedulerImpl(next, disabled);
+    return new SchedulerImpl(next, disabled, emptyWorkloadPropagation);
+  }
+
+  @Override
+  public Scheduler emptyWorkloadPropagation(boolean enabled) {
+    return new SchedulerImpl(registered, disabled, enabled);
   }
 
   @Override
@@ -365,6 +377,11 @@ public final class SchedulerImpl implements Scheduler {
       targets = ReplicaAssigner.assign(selected, new ReplicaAssigner.Request(w.replicas(), workload, p,
           state.previous().targets(), observed, state.rescheduleTriggered(), w.uid(), matcher,
           divisionsFor(ctx)));
+      if (emptyWorkloadPropagation) {
+        List<String> names = new ArrayList<>(selected.size());
+        selected.forEach(c -> names.add(c.name()));
+        targets = ReplicaAssigner.attachZeroReplicaClusters(names, targets);
+      }
       checkTargets(targets, selected, clusters, ctx, batch && workload);
     } catch (SchedulingException e) {
       Decision.Status status = e.reason() == SchedulingException.Reason.ERROR ? Decision.Status.ERROR
