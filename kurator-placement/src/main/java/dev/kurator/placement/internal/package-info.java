@@ -1,0 +1,2 @@
+/** Karmada's scheduling algorithms, restated; no compatibility promise. */
+package dev.kurator.placement.internal;
