@@ -14,6 +14,9 @@ public sealed interface Action {
   /** Scale the target (canary) workload up from zero. */
   record ScaleCanaryUp() implements Action {}
 
+  /** Scale the canary (new ReplicaSet) to {@code canary} replicas and the stable one to {@code stable}. */
+  record ScaleReplicas(int canary, int stable) implements Action {}
+
   /** Copy the canary's spec (and its configs) to the primary. */
   record PromoteCanary() implements Action {}
 
