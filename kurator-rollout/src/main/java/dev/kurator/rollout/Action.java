@@ -23,6 +23,9 @@ public sealed interface Action {
   /** Restore the target as the serving workload and delete what the canary created (deletion with revert). */
   record RevertTarget() implements Action {}
 
+  /** Put the primary's pre-promotion pod template back (rolling back a revision that was already promoted). */
+  record RestorePreviousPrimary() implements Action {}
+
   /** Route {@code primary}/{@code canary} percent, mirroring as given. */
   record SetRoutes(int primary, int canary, boolean mirrored) implements Action {}
 

@@ -57,6 +57,34 @@ public final class CanaryStateMachine {
         List.of(new Action.RevertTarget(), new Action.SetRoutes(100, 0, false)));
   }
 
+  /**
+   * Rolls the canary back now, whatever its analysis says (the fleet layer's abort, or an operator's). In flight: routes
+   * go back to the primary, the canary is scaled to zero, phase Failed. Already promoted ({@code Succeeded}): the
+   * primary gets its previous template back, phase Failed. Otherwise nothing changes.
+   */
+  public static Transition abort(CanarySpec spec, CanaryState state, Clock clock) {
+    Instant now = clock.instant();
+    List<Action> actions = new ArrayList<>();
+    switch (state.phase()) {
+      case PROGRESSING, WAITING, WAITING_PROMOTION, PROMOTING, FINALISING -> {
+        actions.add(new Action.SetRoutes(100, 0, false));
+        actions.add(new Action.ScaleCanaryToZero());
+      }
+      case SUCCEEDED -> {
+        actions.add(new Action.RestorePreviousPrimary());
+        actions.add(new Action.SetRoutes(100, 0, false));
+        actions.add(new Action.ScaleCanaryToZero());
+      }
+      default -> {
+        return new Transition(state, actions);
+      }
+    }
+    actions.add(new Action.RecordEvent(true, "Canary " + spec.name() + "." + spec.namespace() + " aborted"));
+    actions.add(new Action.NotifyHooks(HookType.POST_ROLLOUT, CanaryPhase.FAILED));
+    CanaryState failed = state.sync(CanaryPhase.FAILED, state.lastAppliedSpec(), now).withRoutes(100, 0, false);
+    return new Transition(failed, actions);
+  }
+
   /** One tick's working memory. */
   private static final class Tick {
     private final CanarySpec spec;

@@ -57,6 +57,9 @@ public final class ArgoCanaryMachine {
       }
       return new ArgoTransition<>(s, actions);
     }
+    if (step instanceof Step.ManagedRoute) {
+      return next(spec, s, actions);
+    }
     if (step instanceof Step.SetWeight) {
       actions.addAll(weightActions(spec, s));
       return next(spec, s, actions);

@@ -25,6 +25,14 @@ public sealed interface Step {
     }
   }
 
+  /** {@code setHeaderRoute} or {@code setMirrorRoute}: applied by the router, completes at once. */
+  record ManagedRoute(String kind, String name) implements Step {
+    public ManagedRoute {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(name, "name");
+    }
+  }
+
   /**
    * {@code setCanaryScale}: exactly {@code replicas}, or {@code weight} percent of {@code spec.replicas}, or (with
    * {@code matchTrafficWeight}) back to following the traffic weight.

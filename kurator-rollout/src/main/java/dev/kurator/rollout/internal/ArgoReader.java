@@ -109,7 +109,13 @@ public final class ArgoReader {
           s.has("weight") ? Optional.of(s.path("weight").asInt()) : Optional.empty(),
           s.path("matchTrafficWeight").asBoolean(false));
     }
-    problems.add(path, n.toString(), "must be one of setWeight, pause, analysis, setCanaryScale");
+    for (String kind : new String[] {"setHeaderRoute", "setMirrorRoute"}) {
+      if (n.has(kind)) {
+        return new Step.ManagedRoute(kind, n.path(kind).path("name").asText(""));
+      }
+    }
+    problems.add(path, n.toString(), "must be one of setWeight, pause, analysis, setCanaryScale, setHeaderRoute,"
+        + " setMirrorRoute (experiment and plugin steps are not supported)");
     return null;
   }
 

@@ -106,6 +106,13 @@ final class ArgoScenarioPlayer {
   }
 
   private String playCanary(JsonNode scenario, JsonNode config) {
+    for (JsonNode step : config.path("strategy").path("canary").path("steps")) {
+      for (String kind : new String[] {"experiment", "plugin"}) {
+        if (step.has(kind)) {
+          throw new Unsupported(kind + " steps are not implemented");
+        }
+      }
+    }
     ArgoCanary spec = ArgoReader.readCanary(config, templates(config));
     Provider provider = new Provider(scenario.path("metricSeries"));
     List<JsonNode> events = new ArrayList<>();

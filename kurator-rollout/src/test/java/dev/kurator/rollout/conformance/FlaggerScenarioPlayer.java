@@ -61,6 +61,11 @@ final class FlaggerScenarioPlayer {
       world.startTick(tick);
       Transition t = CanaryStateMachine.tick(spec, state, world, clock);
       state = t.state();
+      for (var action : t.actions()) {
+        if (action instanceof dev.kurator.rollout.Action.NotifyHooks n && n.type() == HookType.POST_ROLLOUT) {
+          spec.analysis().hooks(n.type()).forEach(h -> world.callWebhook(h, n.phase()));
+        }
+      }
       weights.add(state.canaryRoute());
       statusWeights.add(state.canaryWeight());
       phases.add(state.phase().flaggerName());
@@ -104,9 +109,11 @@ final class FlaggerScenarioPlayer {
     }
     JsonNode ttf = expected.path("ticksToFinish");
     if (ttf.isInt()) {
-      int first = phases.indexOf(finalPhase) + 1;
-      if (first != ttf.intValue()) {
-        throw new Mismatch("ticksToFinish: expected " + ttf.intValue() + " got " + first);
+      int at = ttf.intValue();
+      String there = at >= 1 && at <= phases.size() ? phases.get(at - 1) : "none";
+      String before = at >= 2 && at - 1 <= phases.size() ? phases.get(at - 2) : "";
+      if (!there.equals(finalPhase) || before.equals(finalPhase)) {
+        throw new Mismatch("ticksToFinish: expected " + finalPhase + " first at tick " + at + " got " + phases);
       }
     }
   }
