@@ -36,6 +36,11 @@ public final class HttpWebhooks {
     payload.put("phase", phase.flaggerName());
     payload.put("checksum", checksum);
     payload.put("metadata", hook.metadata());
+    return post(hook, payload, "canary " + canary.name() + "." + canary.namespace());
+  }
+
+  /** POSTs {@code payload} to {@code hook}; true only for HTTP 200-202 within the timeout. */
+  public boolean post(Webhook hook, Map<String, Object> payload, String subject) {
     byte[] body;
     try {
       body = JSON.writeValueAsBytes(payload);
@@ -51,15 +56,12 @@ public final class HttpWebhooks {
         if (code >= 200 && code <= 202) {
           return true;
         }
-        log.warn("webhook {} ({}) for canary {}.{} answered HTTP {}", hook.name(), hook.type(), canary.name(),
-            canary.namespace(), code);
+        log.warn("webhook {} ({}) for {} answered HTTP {}", hook.name(), hook.type(), subject, code);
       } catch (IOException e) {
-        log.warn("webhook {} ({}) for canary {}.{} failed: {}", hook.name(), hook.type(), canary.name(),
-            canary.namespace(), e.toString());
+        log.warn("webhook {} ({}) for {} failed: {}", hook.name(), hook.type(), subject, e.toString());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        log.warn("webhook {} ({}) for canary {}.{} interrupted", hook.name(), hook.type(), canary.name(),
-            canary.namespace());
+        log.warn("webhook {} ({}) for {} interrupted", hook.name(), hook.type(), subject);
         return false;
       }
     }
