@@ -282,7 +282,14 @@ public final class FleetRollout {
   private final Map<String, String> hashes = new LinkedHashMap<>();
 
   private String hash(String cluster) {
-    return hashes.computeIfAbsent(cluster, c -> drivers.get(c).targetHash());
+    return hashes.computeIfAbsent(cluster, c -> {
+      try {
+        return drivers.get(c).targetHash();
+      } catch (KuratorException | io.fabric8.kubernetes.client.KubernetesClientException e) {
+        errors.put(c, e.getMessage());
+        return "";
+      }
+    });
   }
 
   /** Describes a fleet rollout; {@link #start} builds one driver per member cluster. */
@@ -347,6 +354,17 @@ public final class FleetRollout {
     public Builder clock(Clock value) {
       this.clock = Objects.requireNonNull(value, "clock");
       return this;
+    }
+
+    /**
+     * Builds the rollout over the members of {@code fleet}, in the fleet's order.
+     *
+     * @throws dev.kurator.core.ValidationException listing every problem of the canary and the waves
+     */
+    public FleetRollout start(dev.kurator.core.Fleet fleet) {
+      Map<String, KubernetesClient> members = new LinkedHashMap<>();
+      fleet.members().forEach(m -> members.put(m.name(), m.client()));
+      return start(members);
     }
 
     /**

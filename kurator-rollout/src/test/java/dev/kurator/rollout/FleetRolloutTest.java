@@ -13,12 +13,12 @@ import dev.kurator.core.ValidationException;
 import dev.kurator.rollout.ClusterRolloutStatus.Outcome;
 import dev.kurator.rollout.spi.MetricProvider;
 import dev.kurator.rollout.spi.MetricQuery;
-import io.fabric8.kubernetes.client.KubernetesClient;
+import dev.kurator.core.Fleet;
+import dev.kurator.testing.EmbeddedFleet;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +34,8 @@ class FleetRolloutTest {
 
   private static final String NS = "apps";
   private final List<MockCluster> clusters = new ArrayList<>();
-  private final Map<String, KubernetesClient> members = new LinkedHashMap<>();
+  private EmbeddedFleet embedded;
+  private Fleet members;
   private final StepClock clock = new StepClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final Set<String> sick = ConcurrentHashMap.newKeySet();
 
@@ -52,18 +53,19 @@ class FleetRolloutTest {
 
   @BeforeEach
   void setUp() {
-    for (String name : List.of("canary-cluster", "eu-1", "us-1")) {
-      MockCluster c = new MockCluster(name);
+    embedded = EmbeddedFleet.builder().names("canary-cluster", "eu-1", "us-1").start();
+    members = embedded.fleet();
+    for (String name : embedded.names()) {
+      MockCluster c = new MockCluster(name, embedded.cluster(name).client());
       c.deploy(NS, "podinfo", "podinfo:1.0", 2);
       c.settle(NS);
       clusters.add(c);
-      members.put(name, c.client);
     }
   }
 
   @AfterEach
   void tearDown() {
-    clusters.forEach(MockCluster::close);
+    embedded.close();
   }
 
   private static CanarySpec canary() {
@@ -79,7 +81,7 @@ class FleetRolloutTest {
   private FleetStatus tick(FleetRollout r) {
     clock.advance(Duration.ofMinutes(1));
     FleetStatus s = r.tick();
-    clusters.forEach(c -> c.settle(NS));
+    clusters.stream().filter(c -> embedded.cluster(c.name).isReachable()).forEach(c -> c.settle(NS));
     return s;
   }
 
@@ -208,6 +210,27 @@ class FleetRolloutTest {
     assertThat(s.currentWave()).isEqualTo(3);
     assertThat(s.gateMessage()).contains("fleet error rate too high");
     assertThat(asked).contains(2, 3);
+  }
+
+  @Test
+  void anUnreachableClusterDoesNotBlockTheOthersOfItsWave() {
+    FleetRollout r = FleetRollout.of(canary()).metrics(metrics).clock(clock).start(members);
+    assertThat(r.waves()).containsExactly(List.of("canary-cluster", "eu-1", "us-1"));
+    tickUntilDone(r, 6);
+    newRevision();
+    embedded.cluster("us-1").makeUnreachable();
+    FleetStatus s = null;
+    for (int i = 0; i < 6; i++) {
+      s = tick(r);
+    }
+    assertThat(s.cluster("canary-cluster").orElseThrow().outcome()).isEqualTo(Outcome.SUCCEEDED);
+    assertThat(s.cluster("eu-1").orElseThrow().outcome()).isEqualTo(Outcome.SUCCEEDED);
+    assertThat(s.cluster("us-1").orElseThrow().error()).isPresent();
+    assertThat(s.phase()).isEqualTo(FleetStatus.Phase.PROGRESSING);
+
+    embedded.cluster("us-1").heal();
+    assertThat(tickUntilDone(r, 12).phase()).isEqualTo(FleetStatus.Phase.SUCCEEDED);
+    assertThat(primaryImages()).containsOnly("podinfo:2.0");
   }
 
   @Test

@@ -25,6 +25,13 @@ final class MockCluster implements AutoCloseable {
     this.client = server.createClient();
   }
 
+  /** A view over a cluster someone else owns (e.g. an embedded fleet member); {@link #close()} does nothing. */
+  MockCluster(String name, KubernetesClient client) {
+    this.name = name;
+    this.server = null;
+    this.client = client;
+  }
+
   /** Creates Deployment {@code name} in {@code ns} running {@code image} with {@code replicas}. */
   void deploy(String ns, String name, String image, int replicas) {
     Deployment d = new DeploymentBuilder().withNewMetadata().withName(name).withNamespace(ns).endMetadata()
@@ -65,7 +72,9 @@ final class MockCluster implements AutoCloseable {
 
   @Override
   public void close() {
-    client.close();
-    server.destroy();
+    if (server != null) {
+      client.close();
+      server.destroy();
+    }
   }
 }
