@@ -32,10 +32,11 @@ import org.junit.jupiter.api.Timeout;
 @WireMockTest
 class FleetRolloutTest {
 
-  private static final String NS = "apps";
+  private static final java.util.concurrent.atomic.AtomicInteger SEQ = new java.util.concurrent.atomic.AtomicInteger();
+  private static EmbeddedFleet embedded;
+  private static Fleet members;
+  private final String ns = "apps-" + SEQ.incrementAndGet();
   private final List<MockCluster> clusters = new ArrayList<>();
-  private EmbeddedFleet embedded;
-  private Fleet members;
   private final StepClock clock = new StepClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final Set<String> sick = ConcurrentHashMap.newKeySet();
 
@@ -51,26 +52,35 @@ class FleetRolloutTest {
     }
   };
 
-  @BeforeEach
-  void setUp() {
+  @org.junit.jupiter.api.BeforeAll
+  static void startFleet() {
     embedded = EmbeddedFleet.builder().names("canary-cluster", "eu-1", "us-1").start();
     members = embedded.fleet();
+  }
+
+  @org.junit.jupiter.api.AfterAll
+  static void stopFleet() {
+    embedded.close();
+  }
+
+  @BeforeEach
+  void setUp() {
     for (String name : embedded.names()) {
       MockCluster c = new MockCluster(name, embedded.cluster(name).client());
-      c.deploy(NS, "podinfo", "podinfo:1.0", 2);
-      c.settle(NS);
+      c.deploy(ns, "podinfo", "podinfo:1.0", 2);
+      c.settle(ns);
       clusters.add(c);
     }
   }
 
   @AfterEach
   void tearDown() {
-    embedded.close();
+    embedded.healAll();
   }
 
-  private static CanarySpec canary() {
+  private CanarySpec canary() {
     Analysis a = Analysis.canary(50, 50, 1).withMetrics(List.of(MetricCheck.range("request-success-rate", 99.0, null)));
-    return CanarySpec.of("podinfo", NS, a);
+    return CanarySpec.of("podinfo", ns, a);
   }
 
   private FleetRollout.Builder rollout() {
@@ -81,7 +91,7 @@ class FleetRolloutTest {
   private FleetStatus tick(FleetRollout r) {
     clock.advance(Duration.ofMinutes(1));
     FleetStatus s = r.tick();
-    clusters.stream().filter(c -> embedded.cluster(c.name).isReachable()).forEach(c -> c.settle(NS));
+    clusters.stream().filter(c -> embedded.cluster(c.name).isReachable()).forEach(c -> c.settle(ns));
     return s;
   }
 
@@ -97,11 +107,11 @@ class FleetRolloutTest {
   }
 
   private void newRevision() {
-    clusters.forEach(c -> c.setImage(NS, "podinfo", "podinfo:2.0"));
+    clusters.forEach(c -> c.setImage(ns, "podinfo", "podinfo:2.0"));
   }
 
   private List<String> primaryImages() {
-    return clusters.stream().map(c -> c.image(NS, "podinfo-primary")).toList();
+    return clusters.stream().map(c -> c.image(ns, "podinfo-primary")).toList();
   }
 
   @Test
@@ -139,7 +149,7 @@ class FleetRolloutTest {
     assertThat(s.cluster("eu-1").orElseThrow().outcome()).isEqualTo(Outcome.FAILED);
     assertThat(s.cluster("us-1").orElseThrow().outcome()).isEqualTo(Outcome.SKIPPED);
     assertThat(primaryImages()).as("every cluster serves the previous revision").containsOnly("podinfo:1.0");
-    assertThat(clusters.get(0).replicas(NS, "podinfo")).isZero();
+    assertThat(clusters.get(0).replicas(ns, "podinfo")).isZero();
     assertThat(tick(r).phase()).as("an aborted rollout stays aborted").isEqualTo(FleetStatus.Phase.FAILED);
   }
 
@@ -235,7 +245,7 @@ class FleetRolloutTest {
 
   @Test
   void rejectsInvalidWavesAndCanaryListingEveryProblem() {
-    CanarySpec bad = CanarySpec.of("podinfo", NS, new Analysis(Duration.ofMinutes(1), 1, 50, 10, List.of(5, 30), 0,
+    CanarySpec bad = CanarySpec.of("podinfo", ns, new Analysis(Duration.ofMinutes(1), 1, 50, 10, List.of(5, 30), 0,
         0, false, 0, List.of(), List.of(), List.of()));
     assertThatThrownBy(() -> FleetRollout.of(bad).waves(Wave.of("mars-1"), Wave.rest(), Wave.percent(0))
         .start(members))

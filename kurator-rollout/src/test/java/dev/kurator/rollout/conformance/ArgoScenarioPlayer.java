@@ -36,6 +36,7 @@ final class ArgoScenarioPlayer {
   private final List<String> indices = new ArrayList<>();
   private final List<Double> weights = new ArrayList<>();
   private Optional<AnalysisRun> lastRun = Optional.empty();
+  private String lastKey = "";
 
   void play(JsonNode scenario) {
     String strategy = scenario.path("strategy").asText();
@@ -183,10 +184,11 @@ final class ArgoScenarioPlayer {
     s.backgroundRun().ifPresent(r -> lastRun = Optional.of(r));
     String idx = Integer.toString(s.stepIndex());
     double w = ArgoCanaryMachine.weight(spec, s);
-    int last = indices.size() - 1;
-    if (last >= 0 && indices.get(last).equals(idx) && weights.get(last) == w) {
+    String key = idx + "/" + w + "/" + s.aborted();
+    if (key.equals(lastKey)) {
       return;
     }
+    lastKey = key;
     indices.add(idx);
     weights.add(w);
     if (!s.aborted()) {
