@@ -79,6 +79,29 @@ class FanOutTest {
   }
 
   @Test
+  void retriesServerErrorsAndThrottling() {
+    fleet.embedded().cluster("cluster-0").failNext("GET", 503, 1);
+    fleet.embedded().cluster("cluster-1").failNext("POST", 429, 2);
+
+    FleetResult<Deployment> r = fleet.get().apply(Deployments.web(1)).onAllClusters();
+
+    assertThat(r).hasNoFailures().allHaveOutcome(Outcome.Applied.class);
+    assertThat(fleet.get()).resource(Deployments.web(1)).existsEverywhere();
+  }
+
+  @Test
+  void givesUpAfterTheConfiguredRetries() {
+    fleet.embedded().cluster("cluster-4").failNext(null, 500, 10);
+
+    FleetResult<Deployment> r = fleet.get().apply(Deployments.web(1)).onAllClusters();
+
+    assertThat(r).failedExactlyOn("cluster-4");
+    Outcome.Failed<Deployment> failed = (Outcome.Failed<Deployment>) r.outcome("cluster-4");
+    assertThat(failed.attempts()).isEqualTo(3);
+    assertThat(failed.message()).contains("injected fault: HTTP 500");
+  }
+
+  @Test
   void doesNotRetryAClientError() {
     fleet.embedded().cluster("cluster-3").failNext("POST", 422, 5);
 
