@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
  *       query is not stripped, so select clusters with a {@link ClusterSelector} instead.</li>
  *   <li><b>HA deduplication.</b> Series that are equal once the replica labels are removed and the cluster label is
  *       added (e.g. the answers of a cluster's two Prometheus replicas) are merged with Thanos's penalty algorithm
- *       ({@link Deduplication}). Results are PromQL outputs, so no counter adjustment applies to them.</li>
+ *       ({@link Deduplication}). Results are PromQL outputs, so no counter adjustment applies to them; and each
+ *       replica evaluates with its own lookback, so while a replica is down its last value still answers for up to
+ *       the lookback delta (5 m) before the other replica takes over (Thanos merges raw samples instead).</li>
  *   <li><b>Partial response.</b> {@link PartialResponse#WARN} (default): failed endpoints become warnings;
  *       {@link PartialResponse#ABORT}: the query fails with {@link FleetQueryException}. A query every server rejects
  *       as malformed ({@code bad_data}) always throws {@link PrometheusApiException}.</li>
