@@ -10,6 +10,9 @@ import java.math.BigDecimal;
  */
 public final class GoFormat {
 
+  private static final java.util.regex.Pattern DECIMAL =
+      java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
   private GoFormat() {
   }
 
@@ -62,7 +65,7 @@ public final class GoFormat {
     if (t.equalsIgnoreCase("nan")) {
       return Double.NaN;
     }
-    if (t.isEmpty() || !(Character.isDigit(t.charAt(0)) || t.charAt(0) == '.')) {
+    if (!DECIMAL.matcher(s).matches()) {
       throw new NumberFormatException("not a number: \"" + s + "\"");
     }
     return Double.parseDouble(s);
