@@ -95,6 +95,9 @@ public interface FleetQuerier extends AutoCloseable {
   /** The configured clusters, in configuration order. */
   List<ClusterEndpoints> clusters();
 
+  /** The label that names the cluster on every returned series. */
+  String clusterLabel();
+
   /** Releases the HTTP client and scheduler the querier created; those the host passed in stay open. */
   @Override
   void close();

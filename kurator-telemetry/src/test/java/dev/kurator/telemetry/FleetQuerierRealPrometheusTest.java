@@ -7,18 +7,16 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,10 +25,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the data: for every query whose output series each come from one cluster, the fleet answer must equal the
  * reference answer exactly.
  */
+@ExtendWith(RealFleet.class)
 class FleetQuerierRealPrometheusTest {
 
-  private static final List<LocalPrometheus> servers = new ArrayList<>();
-  private static LocalPrometheus reference;
   private static Map<String, URI> uris;
   private static PrometheusApi referenceApi;
   private static FleetQuerier querier;
@@ -39,48 +36,23 @@ class FleetQuerierRealPrometheusTest {
   private static final Instant START = END.minus(Duration.ofMinutes(25));
 
   @BeforeAll
-  static void startServers() {
-    LocalPrometheus.assumeInstalled();
-    List<CompletableFuture<LocalPrometheus>> starting = List.of(
-        CompletableFuture.supplyAsync(() -> LocalPrometheus.start("eu-1", FleetTestData.cluster("eu-1", 0))),
-        CompletableFuture.supplyAsync(() -> LocalPrometheus.start("eu-2", FleetTestData.cluster("eu-2", 0))),
-        CompletableFuture.supplyAsync(() -> LocalPrometheus.start("us-1-r0", FleetTestData.cluster("us-1", 0),
-            Map.of("replica", "r0"))),
-        CompletableFuture.supplyAsync(() -> LocalPrometheus.start("us-1-r1", FleetTestData.cluster("us-1", 1),
-            Map.of("replica", "r1"))),
-        CompletableFuture.supplyAsync(() -> LocalPrometheus.start("reference", FleetTestData.reference())));
-    Map<String, URI> byName = new java.util.HashMap<>();
-    for (CompletableFuture<LocalPrometheus> f : starting) {
-      LocalPrometheus p = f.join();
-      servers.add(p);
-      byName.put(p.name(), p.uri());
-      if (p.name().equals("reference")) {
-        reference = p;
-      }
-    }
-    uris = Map.copyOf(byName);
-    referenceApi = PrometheusApi.http(reference.uri(), HttpClient.newHttpClient());
+  static void connect() {
+    RealFleet.Servers servers = RealFleet.servers();
+    uris = Map.of("eu-1", servers.uri("eu-1"), "eu-2", servers.uri("eu-2"), "us-1-r0", servers.uri("us-1-r0"),
+        "us-1-r1", servers.uri("us-1-r1"));
+    referenceApi = servers.reference();
     querier = fleet(PartialResponse.WARN).build();
   }
 
   private static FleetQuerier.Builder fleet(PartialResponse mode) {
-    return FleetQuerier.builder()
-        .cluster("eu-1", Map.of("region", "eu"), uris.get("eu-1"))
-        .cluster("eu-2", Map.of("region", "eu"), uris.get("eu-2"))
-        .cluster("us-1", Map.of("region", "us"), uris.get("us-1-r0"), uris.get("us-1-r1"))
-        .partialResponse(mode)
-        .timeout(TIMEOUT);
+    return RealFleet.servers().querier().partialResponse(mode).timeout(TIMEOUT);
   }
 
   @AfterAll
-  static void stopServers() {
+  static void closeQuerier() {
     if (querier != null) {
       querier.close();
     }
-    // SIGTERM takes a couple of seconds per server: stop them together.
-    CompletableFuture.allOf(servers.stream().map(s -> CompletableFuture.runAsync(s::close))
-        .toArray(CompletableFuture[]::new)).join();
-    assertThat(servers).noneMatch(LocalPrometheus::isRunning);
   }
 
   private static final String[] QUERIES = {

@@ -70,12 +70,16 @@ public final class FleetTestData {
         out.add(line("ha_gauge", extra + "job=\"ha\"", 100 + i, i));
       }
     }
-    histogram(out, "http_request_duration_seconds", extra + "job=\"api\",", LE_SECONDS, k, 1.0);
+    for (String status : new String[] {"200", "500"}) {
+      histogram(out, "http_request_duration_seconds", extra + "job=\"api\",kubernetes_namespace=\"shop\","
+          + "kubernetes_pod_name=\"cart-7d9f8b6c4-x2k4p\",status=\"" + status + "\",", LE_SECONDS, k, 1.0,
+          status.equals("200") ? 4 : k);
+    }
     histogram(out, "istio_request_duration_milliseconds", extra
         + "destination_workload=\"cart\",destination_workload_namespace=\"shop\",reporter=\"destination\",",
-        LE_MILLIS, k, 10.0);
+        LE_MILLIS, k, 10.0, 1);
     for (String code : new String[] {"200", "503"}) {
-      int per = code.equals("200") ? 20 * k : k;
+      int per = code.equals("200") ? 20 * k : k * k;
       for (int i = 0; i < N; i++) {
         out.add(line("istio_requests_total", extra + "destination_workload=\"cart\","
             + "destination_workload_namespace=\"shop\",reporter=\"destination\",response_code=\"" + code + "\"",
@@ -99,20 +103,21 @@ public final class FleetTestData {
     }
   }
 
-  private static void histogram(List<String> out, String name, String labels, String[] les, int k, double scale) {
+  private static void histogram(
+      List<String> out, String name, String labels, String[] les, int k, double scale, int volume) {
     // Per scrape, each cluster observes 10 requests spread over the buckets; higher clusters are slower.
     int[][] perStep = {{2, 4, 7, 9, 10, 10, 10, 10}, {1, 2, 5, 8, 9, 10, 10, 10}, {0, 1, 3, 5, 7, 9, 10, 10}};
     for (int b = 0; b < les.length; b++) {
       for (int i = 0; i < N; i++) {
         int perBucket = b == les.length - 1 ? 10 : perStep[k - 1][Math.min(b, 7)];
-        out.add(line(name + "_bucket", labels + "le=\"" + les[b] + "\"", (long) perBucket * i, i));
+        out.add(line(name + "_bucket", labels + "le=\"" + les[b] + "\"", (long) perBucket * volume * i, i));
       }
     }
     for (int i = 0; i < N; i++) {
-      out.add(line(name + "_count", labels.substring(0, labels.length() - 1), 10L * i, i));
+      out.add(line(name + "_count", labels.substring(0, labels.length() - 1), 10L * volume * i, i));
     }
     for (int i = 0; i < N; i++) {
-      out.add(line(name + "_sum", labels.substring(0, labels.length() - 1), 0.3 * k * scale * i, i));
+      out.add(line(name + "_sum", labels.substring(0, labels.length() - 1), 0.3 * k * scale * volume * i, i));
     }
   }
 

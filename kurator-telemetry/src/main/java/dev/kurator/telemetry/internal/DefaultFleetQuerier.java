@@ -139,6 +139,11 @@ public final class DefaultFleetQuerier implements FleetQuerier {
   }
 
   @Override
+  public String clusterLabel() {
+    return clusterLabel;
+  }
+
+  @Override
   public QueryResult query(String promql, Instant time, ClusterSelector selector) {
     Objects.requireNonNull(promql, "promql");
     Objects.requireNonNull(time, "time");

@@ -92,4 +92,25 @@ public final class GoFormat {
   public static long secondsToMillis(BigDecimal seconds) {
     return seconds.movePointRight(3).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
   }
+
+  /**
+   * A duration in PromQL's notation with the largest exact unit: {@code 5m}, {@code 90s}, {@code 1h}, {@code 1500ms},
+   * {@code 30d}.
+   *
+   * @throws IllegalArgumentException for a zero or negative duration
+   */
+  public static String formatDuration(java.time.Duration d) {
+    long ms = d.toMillis();
+    if (ms <= 0) {
+      throw new IllegalArgumentException("duration must be positive: " + d);
+    }
+    long[] units = {86_400_000L, 3_600_000L, 60_000L, 1000L};
+    String[] names = {"d", "h", "m", "s"};
+    for (int i = 0; i < units.length; i++) {
+      if (ms % units[i] == 0) {
+        return ms / units[i] + names[i];
+      }
+    }
+    return ms + "ms";
+  }
 }
