@@ -77,6 +77,21 @@ public interface FleetQuerier extends AutoCloseable {
   QueryResult queryRange(String promql, Instant start, Instant end, Duration step, ClusterSelector clusters);
 
   /**
+   * Raw samples of the series matching {@code selector} in {@code [start, end]} (Prometheus 2.x includes both ends),
+   * fetched with the instant query {@code selector[<end - start>]} at {@code end}, with the cluster label, replicas
+   * merged by the penalty algorithm on the raw samples as Thanos does before PromQL evaluation. This is the
+   * fleet-wide {@code Select} an embedded PromQL evaluator needs.
+   *
+   * @param selector      a PromQL series selector, e.g. {@code http_requests_total{job="api"}}
+   * @param counterAdjust whether the selector sits directly in {@code rate}, {@code irate}, {@code increase} or
+   *                      {@code resets} (see {@link Deduplication#isCounterFunction}): a counter then never drops at a
+   *                      replica switch
+   * @throws FleetQueryException     under ABORT when an endpoint fails
+   * @throws PrometheusApiException  when the selector is malformed
+   */
+  QueryResult select(String selector, Instant start, Instant end, boolean counterAdjust, ClusterSelector clusters);
+
+  /**
    * The label sets of matching series ({@code /api/v1/series}) with the cluster label, replica labels removed,
    * sorted and distinct. {@code start}/{@code end} may be null (unbounded).
    */

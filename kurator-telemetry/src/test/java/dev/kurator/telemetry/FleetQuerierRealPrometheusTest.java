@@ -105,6 +105,31 @@ class FleetQuerierRealPrometheusTest {
   }
 
   @Test
+  void selectReturnsRawSamplesEqualToTheReference() throws Exception {
+    QueryResult fleet = querier.select("http_requests_total{code=\"500\"}", END.minus(Duration.ofMinutes(3)), END,
+        true, ClusterSelector.all());
+    QueryData.Matrix ref = (QueryData.Matrix) referenceApi.query("http_requests_total{code=\"500\"}[3m]", END, TIMEOUT)
+        .get().data();
+    assertThat(fleet.matrix()).hasSize(3).isEqualTo(ref.series());
+  }
+
+  @Test
+  void selectMergesRawReplicaSamplesAcrossTheGap() throws Exception {
+    Instant from = Instant.ofEpochSecond(FleetTestData.T0);
+    QueryResult fleet = querier.select("ha_gauge", from, END, false, ClusterSelector.names("us-1"));
+    List<Point> merged = fleet.matrix().get(0).points();
+    List<Point> complete = ((QueryData.Matrix) referenceApi.query("ha_gauge[" + (END.getEpochSecond()
+        - FleetTestData.T0) + "s]", END, TIMEOUT).get().data()).series().get(0).points();
+    // Raw merge: every point is a true sample. r0's last pick before its gap gives r1 a penalty of two scrape
+    // intervals, so r1 fills the gap from its third sample on (the two before are lost), then stays in use.
+    assertThat(complete).containsAll(merged);
+    long gapFrom = FleetTestData.GAP_FROM * 1000;
+    assertThat(merged).extracting(Point::timestampMillis).doesNotContain(gapFrom, gapFrom + 15_000)
+        .contains(gapFrom + 30_000);
+    assertThat(complete.size() - merged.size()).isEqualTo(2);
+  }
+
+  @Test
   void haGapIsFilledByTheOtherReplica() throws Exception {
     Duration step = Duration.ofSeconds(15);
     Instant from = Instant.ofEpochSecond(FleetTestData.T0);

@@ -161,6 +161,30 @@ public final class DefaultFleetQuerier implements FleetQuerier {
   }
 
   @Override
+  public QueryResult select(
+      String selector, Instant start, Instant end, boolean counterAdjust, ClusterSelector clusters) {
+    Objects.requireNonNull(selector, "selector");
+    Duration range = Duration.between(Objects.requireNonNull(start, "start"), Objects.requireNonNull(end, "end"));
+    if (range.toMillis() <= 0) {
+      throw dev.kurator.core.ValidationException.of("end", end, "must be after start " + start);
+    }
+    String promql = selector + "[" + range.toMillis() + "ms]";
+    Gathered<QueryData> g = fanOut(clusters, api -> api.query(promql, end, timeout));
+    List<String> warnings = new ArrayList<>(g.warnings());
+    List<Series> series = new ArrayList<>();
+    for (Answer<QueryData> a : g.answers) {
+      if (a.response.data() instanceof QueryData.Matrix m) {
+        m.series().forEach(s -> series.add(s.withMetric(s.metric().with(clusterLabel, a.endpoint.cluster))));
+      } else {
+        warnings.add(describe(a) + ": answered a " + a.response.data().resultType().wireName()
+            + " to a range selector; answer dropped");
+      }
+    }
+    QueryData merged = new QueryData.Matrix(Deduplication.dedup(series, replicaLabels, counterAdjust));
+    return new QueryResult(merged, List.copyOf(new LinkedHashSet<>(warnings)), g.outcomes);
+  }
+
+  @Override
   public MetadataResult<Labels> series(List<String> match, Instant start, Instant end, ClusterSelector selector) {
     Gathered<List<Labels>> g = fanOut(selector, api -> api.series(match, start, end, timeout));
     TreeSet<Labels> out = new TreeSet<>();
