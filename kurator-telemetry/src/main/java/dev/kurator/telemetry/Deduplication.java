@@ -47,25 +47,7 @@ public final class Deduplication {
     if (replicas.size() == 1) {
       return List.copyOf(replicas.get(0));
     }
-    List<long[]> ts = new ArrayList<>(replicas.size());
-    List<double[]> vs = new ArrayList<>(replicas.size());
-    for (List<Point> r : replicas) {
-      long[] t = new long[r.size()];
-      double[] v = new double[r.size()];
-      for (int i = 0; i < t.length; i++) {
-        Point p = r.get(i);
-        t[i] = p.timestampMillis();
-        v[i] = p.value();
-      }
-      ts.add(t);
-      vs.add(v);
-    }
-    PenaltyDedup.Merged merged = PenaltyDedup.dedup(ts, vs, counterAdjust);
-    Point[] out = new Point[merged.timestamps().length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = new Point(merged.timestamps()[i], merged.values()[i]);
-    }
-    return List.of(out);
+    return List.copyOf(PenaltyDedup.dedup(replicas, counterAdjust));
   }
 
   /**
@@ -78,9 +60,11 @@ public final class Deduplication {
    * @return one series per group, sorted by labels as Prometheus sorts a matrix
    */
   public static List<Series> dedup(Collection<Series> series, Set<String> replicaLabels, boolean counterAdjust) {
-    Map<Labels, List<List<Point>>> groups = new LinkedHashMap<>();
+    // Sized for the worst case (no replicas at all), so that the map never rehashes.
+    Map<Labels, List<List<Point>>> groups = new LinkedHashMap<>(series.size() * 4 / 3 + 1);
     for (Series s : series) {
-      groups.computeIfAbsent(s.metric().without(replicaLabels), k -> new ArrayList<>(2)).add(s.points());
+      Labels key = replicaLabels.isEmpty() ? s.metric() : s.metric().without(replicaLabels);
+      groups.computeIfAbsent(key, k -> new ArrayList<>(2)).add(s.points());
     }
     List<Series> out = new ArrayList<>(groups.size());
     groups.forEach((labels, replicas) -> out.add(new Series(labels, penalty(replicas, counterAdjust))));

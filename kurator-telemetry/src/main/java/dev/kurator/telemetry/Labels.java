@@ -171,13 +171,18 @@ public final class Labels implements Comparable<Labels> {
   public int compareTo(Labels o) {
     int n = Math.min(names.length, o.names.length);
     for (int i = 0; i < n; i++) {
-      int c = names[i].compareTo(o.names[i]);
-      if (c != 0) {
-        return c;
+      // Label names and common values are often the same String instance: skip the character loop then.
+      if (names[i] != o.names[i]) {
+        int c = names[i].compareTo(o.names[i]);
+        if (c != 0) {
+          return c;
+        }
       }
-      c = values[i].compareTo(o.values[i]);
-      if (c != 0) {
-        return c;
+      if (values[i] != o.values[i]) {
+        int c = values[i].compareTo(o.values[i]);
+        if (c != 0) {
+          return c;
+        }
       }
     }
     return Integer.compare(names.length, o.names.length);

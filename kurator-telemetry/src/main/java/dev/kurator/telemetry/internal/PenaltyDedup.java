@@ -1,6 +1,7 @@
 package dev.kurator.telemetry.internal;
 
-import java.util.Arrays;
+import dev.kurator.telemetry.Point;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,41 +20,27 @@ public final class PenaltyDedup {
   }
 
   /**
-   * Deduplicates replicas given as parallel arrays of timestamps (ms, ascending) and values.
+   * Deduplicates replicas.
    *
-   * @param timestamps per replica, ascending
-   * @param values     per replica, same lengths as {@code timestamps}
-   * @param counter    whether to apply the counter adjustment at replica switches
-   * @return {@code [timestamps, values]} of the merged series, as a {@code long[]} and a {@code double[]}
+   * @param replicas each replica's points, ascending by time, in replica order (ties go to earlier replicas)
+   * @param counter  whether to apply the counter adjustment at replica switches
+   * @return the merged points, ascending; the input {@link Point} objects wherever no adjustment changed a value
    */
-  public static Merged dedup(List<long[]> timestamps, List<double[]> values, boolean counter) {
-    if (timestamps.isEmpty()) {
-      return new Merged(new long[0], new double[0]);
+  public static List<Point> dedup(List<List<Point>> replicas, boolean counter) {
+    if (replicas.isEmpty()) {
+      return List.of();
     }
-    Iter it = new Leaf(timestamps.get(0), values.get(0), counter);
-    for (int i = 1; i < timestamps.size(); i++) {
-      it = new Dedup(it, new Leaf(timestamps.get(i), values.get(i), counter));
+    Iter it = new Leaf(replicas.get(0), counter);
+    int capacity = replicas.get(0).size();
+    for (int i = 1; i < replicas.size(); i++) {
+      it = new Dedup(it, new Leaf(replicas.get(i), counter));
+      capacity = Math.max(capacity, replicas.get(i).size());
     }
-    int capacity = 0;
-    for (long[] ts : timestamps) {
-      capacity = Math.max(capacity, ts.length);
-    }
-    long[] outT = new long[Math.max(capacity, 4)];
-    double[] outV = new double[outT.length];
-    int n = 0;
+    List<Point> out = new ArrayList<>(capacity);
     while (it.next()) {
-      if (n == outT.length) {
-        outT = Arrays.copyOf(outT, n * 2);
-        outV = Arrays.copyOf(outV, n * 2);
-      }
-      outT[n] = it.t();
-      outV[n++] = it.v();
+      out.add(it.point());
     }
-    return new Merged(Arrays.copyOf(outT, n), Arrays.copyOf(outV, n));
-  }
-
-  /** The merged series: ascending timestamps (ms) and their values. */
-  public record Merged(long[] timestamps, double[] values) {
+    return out;
   }
 
   /** A forward-only sample iterator whose values can be adjusted at replica switches. */
@@ -68,29 +55,32 @@ public final class PenaltyDedup {
 
     double v();
 
+    /** The current sample as a point (with any counter adjustment applied). */
+    Point point();
+
     /** Counter adjustment: a replica whose value is below the last emitted value is raised by the difference. */
     void adjust(double lastValue);
   }
 
   private static final class Leaf implements Iter {
-    private final long[] ts;
-    private final double[] vs;
+    private final List<Point> points;
+    private final int n;
     private final boolean counter;
     private int i = -1;
     private double errAdjust;
 
-    Leaf(long[] ts, double[] vs, boolean counter) {
-      this.ts = ts;
-      this.vs = vs;
+    Leaf(List<Point> points, boolean counter) {
+      this.points = points;
+      this.n = points.size();
       this.counter = counter;
     }
 
     @Override
     public boolean next() {
-      if (i < ts.length) {
+      if (i < n) {
         i++;
       }
-      return i < ts.length;
+      return i < n;
     }
 
     @Override
@@ -98,20 +88,26 @@ public final class PenaltyDedup {
       if (i < 0) {
         i = 0;
       }
-      while (i < ts.length && ts[i] < t) {
+      while (i < n && points.get(i).timestampMillis() < t) {
         i++;
       }
-      return i < ts.length;
+      return i < n;
     }
 
     @Override
     public long t() {
-      return ts[i];
+      return points.get(i).timestampMillis();
     }
 
     @Override
     public double v() {
-      return vs[i] + errAdjust;
+      return points.get(i).value() + errAdjust;
+    }
+
+    @Override
+    public Point point() {
+      Point p = points.get(i);
+      return errAdjust == 0 ? p : new Point(p.timestampMillis(), p.value() + errAdjust);
     }
 
     @Override
@@ -219,6 +215,11 @@ public final class PenaltyDedup {
     @Override
     public double v() {
       return last.v();
+    }
+
+    @Override
+    public Point point() {
+      return last.point();
     }
 
     @Override
