@@ -1,5 +1,7 @@
 package dev.kurator.telemetry;
 
+import dev.kurator.core.Fleet;
+import dev.kurator.core.MemberCluster;
 import dev.kurator.core.Problems;
 import dev.kurator.core.ValidationException;
 import dev.kurator.telemetry.internal.DefaultFleetQuerier;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -149,6 +152,25 @@ public interface FleetQuerier extends AutoCloseable {
     /** Adds clusters. */
     public Builder clusters(List<ClusterEndpoints> more) {
       more.forEach(this::cluster);
+      return this;
+    }
+
+    /**
+     * Adds every member of {@code fleet}, with its labels, and the Prometheus endpoint {@code endpoint} gives for it,
+     * e.g. {@code cluster -> URI.create("http://prometheus." + cluster.name() + ":9090")}.
+     */
+    public Builder endpoints(Fleet fleet, Function<MemberCluster, URI> endpoint) {
+      Objects.requireNonNull(endpoint, "endpoint");
+      return replicatedEndpoints(fleet, m -> List.of(endpoint.apply(m)));
+    }
+
+    /** Adds every member of {@code fleet} with its labels and the HA replicas {@code endpoints} gives for it. */
+    public Builder replicatedEndpoints(Fleet fleet, Function<MemberCluster, List<URI>> endpoints) {
+      Objects.requireNonNull(fleet, "fleet");
+      Objects.requireNonNull(endpoints, "endpoints");
+      for (MemberCluster m : fleet.members()) {
+        cluster(new ClusterEndpoints(m.name(), m.labels(), endpoints.apply(m)));
+      }
       return this;
     }
 

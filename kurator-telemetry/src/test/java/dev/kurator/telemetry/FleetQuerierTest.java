@@ -11,7 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.kurator.core.Fleet;
+import dev.kurator.core.MemberCluster;
+import dev.kurator.core.Selector;
 import dev.kurator.core.ValidationException;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.RetryConfig;
 import java.net.URI;
@@ -226,6 +232,35 @@ class FleetQuerierTest {
     }
   }
 
+  private static MemberCluster member(String name, String region) {
+    // The client is never called: the querier only needs the member's name and labels.
+    KubernetesClient client = new KubernetesClientBuilder()
+        .withConfig(new ConfigBuilder().withMasterUrl("https://" + name + ".example:6443").build()).build();
+    return MemberCluster.builder(name).ownedClient(client).labels(Map.of("region", region)).build();
+  }
+
+  @Test
+  void endpointsComeFromTheFleetMembersAndTheirLabels() {
+    answer(eu1, "/api/v1/query", vector("{\"job\":\"api\"}", "1"));
+    answer(eu2a, "/api/v1/query", vector("{\"job\":\"api\"}", "2"));
+    answer(us1, "/api/v1/query", vector("{\"job\":\"api\"}", "3"));
+    Map<String, URI> prometheusOf = Map.of("eu-1", uri(eu1), "eu-2", uri(eu2a), "us-1", uri(us1));
+    try (Fleet fleet = Fleet.builder("prod").member(member("eu-1", "eu")).member(member("eu-2", "eu"))
+        .member(member("us-1", "us")).build();
+        FleetQuerier q = FleetQuerier.builder()
+            .endpoints(fleet, cluster -> prometheusOf.get(cluster.name()))
+            .partialResponse(PartialResponse.WARN)
+            .replicaLabels("replica")
+            .build()) {
+      assertThat(q.clusters()).extracting(ClusterEndpoints::cluster).containsExactly("eu-1", "eu-2", "us-1");
+      assertThat(q.clusters().get(2).labels()).containsEntry("region", "us");
+      QueryResult eu = q.query("up", T, ClusterSelector.of(Selector.labels("region=eu"), fleet));
+      assertThat(eu.vector()).extracting(s -> s.metric().get("cluster").orElseThrow()).containsExactly("eu-1", "eu-2");
+      assertThat(q.query("up", T, ClusterSelector.labels("region in (us)")).vector()).singleElement()
+          .extracting(Sample::value).isEqualTo(3.0);
+    }
+  }
+
   @Test
   void builderListsEveryProblem() {
     assertThatThrownBy(() -> FleetQuerier.builder()
@@ -240,6 +275,7 @@ class FleetQuerierTest {
         .hasMessageContaining("timeout: was PT0S, must be at least 1 ms")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret"));
     assertThatThrownBy(() -> FleetQuerier.builder().build()).hasMessageContaining("clusters: was [], must list at least one cluster");
-    assertThatThrownBy(() -> ClusterSelector.labels("region=eu,,x")).hasMessageContaining("selector[1]");
+    assertThatThrownBy(() -> ClusterSelector.labels("region in (eu")).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("selector: was \"region in (eu\"");
   }
 }
