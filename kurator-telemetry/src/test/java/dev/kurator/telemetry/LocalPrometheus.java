@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real Prometheus server for tests: Debian's {@code prometheus} binary on a free loopback port, with its own
@@ -49,6 +51,9 @@ public final class LocalPrometheus implements AutoCloseable {
           + "apt-get install -y --no-install-recommends prometheus (Debian/Ubuntu), or download them from "
           + "https://prometheus.io/download/ ; .ci/run installs them.";
 
+  private static final Logger log = LoggerFactory.getLogger(LocalPrometheus.class);
+  private static volatile boolean skipLogged;
+
   private final String name;
   private final Path dir;
   private final Process process;
@@ -75,6 +80,10 @@ public final class LocalPrometheus implements AutoCloseable {
     }
     if (System.getenv("CI") != null) {
       throw new AssertionError("CI is set but Prometheus is missing. " + INSTALL_HINT);
+    }
+    if (!skipLogged) {
+      skipLogged = true;
+      log.warn("Skipping real-Prometheus tests. {}", INSTALL_HINT);
     }
     Assumptions.abort(INSTALL_HINT);
   }
