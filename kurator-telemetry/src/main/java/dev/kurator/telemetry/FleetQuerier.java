@@ -38,8 +38,9 @@ import java.util.regex.Pattern;
  *       replica evaluates with its own lookback, so while a replica is down its last value still answers for up to
  *       the lookback delta (5 m) before the other replica takes over (Thanos merges raw samples instead).</li>
  *   <li><b>Partial response.</b> {@link PartialResponse#WARN} (default): failed endpoints become warnings;
- *       {@link PartialResponse#ABORT}: the query fails with {@link FleetQueryException}. A query every server rejects
- *       as malformed ({@code bad_data}) always throws {@link PrometheusApiException}.</li>
+ *       {@link PartialResponse#ABORT}: the query fails with {@link FleetQueryException}. Warnings an endpoint itself
+ *       returns (PromQL annotations) are passed through in both modes. A query an endpoint rejects as malformed
+ *       ({@code bad_data}) is the caller's error and always throws {@link PrometheusApiException}.</li>
  *   <li><b>Scalars and strings</b> cannot carry a cluster label: the first cluster's answer is returned, and a
  *       warning says so when clusters disagree.</li>
  * </ul>
