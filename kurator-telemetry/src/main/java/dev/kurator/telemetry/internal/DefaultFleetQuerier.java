@@ -147,7 +147,7 @@ public final class DefaultFleetQuerier implements FleetQuerier {
   public QueryResult query(String promql, Instant time, ClusterSelector selector) {
     Objects.requireNonNull(promql, "promql");
     Objects.requireNonNull(time, "time");
-    return queryData(selector, api -> api.query(promql, time, timeout), new QueryData.Vector(List.of()));
+    return queryData(selector, api -> api.query(promql, time, timeout), new QueryData.Vector(List.of()), false);
   }
 
   @Override
@@ -157,7 +157,7 @@ public final class DefaultFleetQuerier implements FleetQuerier {
     Objects.requireNonNull(end, "end");
     Objects.requireNonNull(step, "step");
     return queryData(selector, api -> api.queryRange(promql, start, end, step, timeout),
-        new QueryData.Matrix(List.of()));
+        new QueryData.Matrix(List.of()), false);
   }
 
   @Override
@@ -169,19 +169,8 @@ public final class DefaultFleetQuerier implements FleetQuerier {
       throw dev.kurator.core.ValidationException.of("end", end, "must be after start " + start);
     }
     String promql = selector + "[" + range.toMillis() + "ms]";
-    Gathered<QueryData> g = fanOut(clusters, api -> api.query(promql, end, timeout));
-    List<String> warnings = new ArrayList<>(g.warnings());
-    List<Series> series = new ArrayList<>();
-    for (Answer<QueryData> a : g.answers) {
-      if (a.response.data() instanceof QueryData.Matrix m) {
-        m.series().forEach(s -> series.add(s.withMetric(s.metric().with(clusterLabel, a.endpoint.cluster))));
-      } else {
-        warnings.add(describe(a) + ": answered a " + a.response.data().resultType().wireName()
-            + " to a range selector; answer dropped");
-      }
-    }
-    QueryData merged = new QueryData.Matrix(Deduplication.dedup(series, replicaLabels, counterAdjust));
-    return new QueryResult(merged, List.copyOf(new LinkedHashSet<>(warnings)), g.outcomes);
+    return queryData(clusters, api -> api.query(promql, end, timeout), new QueryData.Matrix(List.of()),
+        counterAdjust);
   }
 
   @Override
@@ -231,14 +220,19 @@ public final class DefaultFleetQuerier implements FleetQuerier {
 
   private QueryResult queryData(
       ClusterSelector selector, Function<PrometheusApi, CompletableFuture<ApiResponse<QueryData>>> call,
-      QueryData empty) {
+      QueryData empty, boolean counterAdjust) {
     Gathered<QueryData> g = fanOut(selector, call);
     List<String> warnings = new ArrayList<>(g.warnings());
-    QueryData merged = merge(g.answers, empty, warnings);
+    QueryData merged = merge(g.answers, empty, warnings, counterAdjust);
     return new QueryResult(merged, List.copyOf(new LinkedHashSet<>(warnings)), g.outcomes);
   }
 
-  private QueryData merge(List<Answer<QueryData>> answers, QueryData empty, List<String> warnings) {
+  /**
+   * Merges the answers: vectors and matrices get the cluster label and are deduplicated (counter adjustment only for
+   * raw samples under a counter function); scalars and strings are the first answer.
+   */
+  private QueryData merge(
+      List<Answer<QueryData>> answers, QueryData empty, List<String> warnings, boolean counterAdjust) {
     if (answers.isEmpty()) {
       return empty;
     }
@@ -266,7 +260,7 @@ public final class DefaultFleetQuerier implements FleetQuerier {
       return new QueryData.Vector(Deduplication.dedupVector(samples, replicaLabels));
     }
     if (first instanceof QueryData.Matrix) {
-      return new QueryData.Matrix(Deduplication.dedup(series, replicaLabels, false));
+      return new QueryData.Matrix(Deduplication.dedup(series, replicaLabels, counterAdjust));
     }
     return first;
   }
