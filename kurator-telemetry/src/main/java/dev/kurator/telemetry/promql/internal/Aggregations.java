@@ -103,7 +103,13 @@ final class Aggregations {
           }
         }
         case LIMIT_RATIO -> out.addAll(limitRatio(ev, g.members, param));
-        default -> out.add(new Sample(g.labels, reduce(op, g, param), false));
+        default -> {
+          boolean drop = false;
+          for (Sample s : g.members) {
+            drop |= s.dropName();
+          }
+          out.add(new Sample(g.labels, reduce(op, g, param), drop && g.labels.has(Labels.METRIC_NAME)));
+        }
       }
     }
     return new Vec(out);

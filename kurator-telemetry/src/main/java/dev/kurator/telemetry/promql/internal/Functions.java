@@ -154,12 +154,9 @@ final class Functions {
         vec(ev, args.get(0), t);
         return new Vec(List.of());
       }
-      case "histogram_fraction": {
-        ev.scalarArg(args.get(0), t);
-        ev.scalarArg(args.get(1), t);
-        vec(ev, args.get(2), t);
-        return new Vec(List.of());
-      }
+      case "histogram_fraction":
+        return HistogramQuantile.fraction(
+            ev, ev.scalarArg(args.get(0), t), ev.scalarArg(args.get(1), t), vec(ev, args.get(2), t));
       case "info":
         throw new QueryException(ErrorType.UNSUPPORTED, "function info() is not supported");
       default:

@@ -21,6 +21,19 @@ final class HistogramQuantile {
     if (Double.isNaN(q) || q < 0 || q > 1) {
       ev.warn("quantile value should be between 0 and 1, got " + GoMath.formatG(q));
     }
+    return perHistogram(ev, in, (buckets, forced) -> bucketQuantile(q, buckets, forced));
+  }
+
+  /** histogram_fraction(lower, upper, classic buckets). */
+  static Val fraction(Evaluator ev, double lower, double upper, List<Sample> in) {
+    return perHistogram(ev, in, (buckets, forced) -> bucketFraction(lower, upper, buckets));
+  }
+
+  private interface BucketFn {
+    double apply(List<Bucket> buckets, boolean[] forced);
+  }
+
+  private static Val perHistogram(Evaluator ev, List<Sample> in, BucketFn fn) {
     Map<Labels, List<Bucket>> groups = new LinkedHashMap<>();
     Map<Labels, Labels> outLabels = new LinkedHashMap<>();
     for (Sample s : in) {
@@ -40,7 +53,7 @@ final class HistogramQuantile {
     List<Sample> out = new ArrayList<>();
     for (Map.Entry<Labels, List<Bucket>> e : groups.entrySet()) {
       boolean[] forced = new boolean[1];
-      double v = bucketQuantile(q, e.getValue(), forced);
+      double v = fn.apply(e.getValue(), forced);
       if (forced[0]) {
         ev.info("input to histogram_quantile needed to be fixed for monotonicity (see "
             + "https://prometheus.io/docs/prometheus/latest/querying/functions/#histogram_quantile) for metric name \""
@@ -78,6 +91,85 @@ final class HistogramQuantile {
     }
   }
 
+  static double bucketFraction(double lower, double upper, List<Bucket> in) {
+    List<Bucket> buckets = new ArrayList<>(in);
+    buckets.sort((a, b) -> Aggregations.cmp(a.upperBound(), b.upperBound()));
+    if (buckets.isEmpty() || buckets.get(buckets.size() - 1).upperBound() != Double.POSITIVE_INFINITY) {
+      return Double.NaN;
+    }
+    List<Bucket> co = coalesce(buckets);
+    double count = co.get(co.size() - 1).count();
+    if (count == 0 || Double.isNaN(lower) || Double.isNaN(upper)) {
+      return Double.NaN;
+    }
+    if (lower >= upper) {
+      return 0;
+    }
+    double rank = 0;
+    double lowerRank = 0;
+    double upperRank = 0;
+    boolean lowerSet = false;
+    boolean upperSet = false;
+    for (int i = 0; i < co.size(); i++) {
+      Bucket b = co.get(i);
+      double ub = b.upperBound();
+      double lb = i > 0 ? co.get(i - 1).upperBound() : (ub > 0 ? 0 : Double.NEGATIVE_INFINITY);
+      if (!lowerSet && lb >= lower) {
+        lowerRank = rank;
+        lowerSet = true;
+      }
+      if (!upperSet && lb >= upper) {
+        upperRank = rank;
+        upperSet = true;
+      }
+      if (lowerSet && upperSet) {
+        break;
+      }
+      if (!lowerSet && lb < lower && ub > lower) {
+        lowerRank = interpolate(rank, b.count(), lb, ub, lower);
+        lowerSet = true;
+      }
+      if (!upperSet && lb < upper && ub > upper) {
+        upperRank = interpolate(rank, b.count(), lb, ub, upper);
+        upperSet = true;
+      }
+      if (lowerSet && upperSet) {
+        break;
+      }
+      rank = b.count();
+    }
+    if (!lowerSet || lowerRank > count) {
+      lowerRank = count;
+    }
+    if (!upperSet || upperRank > count) {
+      upperRank = count;
+    }
+    return (upperRank - lowerRank) / count;
+  }
+
+  private static double interpolate(double rank, double count, double lb, double ub, double v) {
+    if (Double.isInfinite(lb) || Double.isInfinite(ub)) {
+      return rank;
+    }
+    return rank + (count - rank) * (v - lb) / (ub - lb);
+  }
+
+  private static List<Bucket> coalesce(List<Bucket> sorted) {
+    List<Bucket> co = new ArrayList<>();
+    Bucket last = sorted.get(0);
+    for (int i = 1; i < sorted.size(); i++) {
+      Bucket b = sorted.get(i);
+      if (b.upperBound() == last.upperBound()) {
+        last = new Bucket(last.upperBound(), last.count() + b.count());
+      } else {
+        co.add(last);
+        last = b;
+      }
+    }
+    co.add(last);
+    return co;
+  }
+
   static double bucketQuantile(double q, List<Bucket> in, boolean[] forced) {
     if (Double.isNaN(q)) {
       return Double.NaN;
@@ -93,19 +185,7 @@ final class HistogramQuantile {
     if (!(buckets.get(buckets.size() - 1).upperBound() == Double.POSITIVE_INFINITY)) {
       return Double.NaN;
     }
-    // coalesce equal bounds
-    List<Bucket> co = new ArrayList<>();
-    Bucket last = buckets.get(0);
-    for (int i = 1; i < buckets.size(); i++) {
-      Bucket b = buckets.get(i);
-      if (b.upperBound() == last.upperBound()) {
-        last = new Bucket(last.upperBound(), last.count() + b.count());
-      } else {
-        co.add(last);
-        last = b;
-      }
-    }
-    co.add(last);
+    List<Bucket> co = coalesce(buckets);
     double[] counts = new double[co.size()];
     double[] bounds = new double[co.size()];
     for (int i = 0; i < co.size(); i++) {
