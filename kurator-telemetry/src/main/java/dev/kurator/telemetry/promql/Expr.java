@@ -23,6 +23,19 @@ public sealed interface Expr {
     return Parser.parseExpr(query);
   }
 
+  /**
+   * Parses a PromQL expression for one query, so that {@code step()} and {@code range()} inside duration
+   * expressions (e.g. {@code x[step() * 2]}) resolve to that query's resolution and length.
+   *
+   * @param query the PromQL text
+   * @param stepMs the query step (ms; 0 for an instant query)
+   * @param rangeMs the query's end minus start (ms; 0 for an instant query)
+   * @throws ParseException naming the line, column and what was expected
+   */
+  static Expr parse(String query, long stepMs, long rangeMs) {
+    return Parser.parseExpr(query, stepMs / 1000.0, rangeMs / 1000.0);
+  }
+
   /** The type of value this expression produces. */
   ValueType type();
 

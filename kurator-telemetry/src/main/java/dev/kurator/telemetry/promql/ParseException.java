@@ -8,6 +8,7 @@ public final class ParseException extends KuratorException {
 
   private final int line;
   private final int column;
+  private final boolean unsupportedFeature;
 
   /**
    * Creates the error.
@@ -17,9 +18,27 @@ public final class ParseException extends KuratorException {
    * @param detail what went wrong and what was expected
    */
   public ParseException(int line, int column, String detail) {
-    super(line + ":" + column + ": parse error: " + detail);
+    this(line, column, detail, false);
+  }
+
+  /**
+   * Creates the error, marking syntax that is valid PromQL but that this engine declines.
+   *
+   * @param line 1-based line
+   * @param column 1-based column
+   * @param detail what went wrong and what was expected
+   * @param unsupportedFeature true when the text uses a PromQL feature this engine does not implement
+   */
+  public ParseException(int line, int column, String detail, boolean unsupportedFeature) {
+    super(line + ":" + column + ": " + (unsupportedFeature ? "unsupported: " : "parse error: ") + detail);
     this.line = line;
     this.column = column;
+    this.unsupportedFeature = unsupportedFeature;
+  }
+
+  /** True when the query uses valid PromQL this engine declines (e.g. experimental syntax). */
+  public boolean unsupportedFeature() {
+    return unsupportedFeature;
   }
 
   /** 1-based line of the error. */

@@ -42,7 +42,7 @@ public final class PromqlEngine {
    * @throws QueryException with {@code BAD_DATA} when the query does not parse, or the evaluation error
    */
   public QueryResult instantQuery(SeriesSource source, String query, long timeMs) {
-    return instantQuery(source, parse(query), timeMs, () -> false);
+    return instantQuery(source, parse(query, 0, 0), timeMs, () -> false);
   }
 
   /**
@@ -66,7 +66,7 @@ public final class PromqlEngine {
    * @throws QueryException with {@code BAD_DATA} for an invalid query or range, or the evaluation error
    */
   public QueryResult rangeQuery(SeriesSource source, String query, long startMs, long endMs, long stepMs) {
-    return rangeQuery(source, parse(query), startMs, endMs, stepMs, () -> false);
+    return rangeQuery(source, parse(query, stepMs, endMs - startMs), startMs, endMs, stepMs, () -> false);
   }
 
   /**
@@ -82,11 +82,13 @@ public final class PromqlEngine {
     return Evaluator.range(source, options, expr, startMs, endMs, stepMs, cancelled);
   }
 
-  private static Expr parse(String query) {
+  private static Expr parse(String query, long stepMs, long rangeMs) {
     try {
-      return Expr.parse(query);
+      return Expr.parse(query, stepMs, rangeMs);
     } catch (ParseException e) {
-      throw new QueryException(QueryException.ErrorType.BAD_DATA, e.getMessage(), e);
+      QueryException.ErrorType type =
+          e.unsupportedFeature() ? QueryException.ErrorType.UNSUPPORTED : QueryException.ErrorType.BAD_DATA;
+      throw new QueryException(type, e.getMessage(), e);
     }
   }
 }

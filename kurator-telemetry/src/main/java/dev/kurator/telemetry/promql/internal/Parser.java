@@ -34,11 +34,19 @@ public final class Parser {
 
   private final String src;
   private final List<Token> tokens;
+  private final double stepSeconds;
+  private final double rangeSeconds;
   private int i;
 
   private Parser(String src) {
+    this(src, Double.NaN, Double.NaN);
+  }
+
+  private Parser(String src, double stepSeconds, double rangeSeconds) {
     this.src = src;
     this.tokens = Lexer.lex(src);
+    this.stepSeconds = stepSeconds;
+    this.rangeSeconds = rangeSeconds;
   }
 
   /**
@@ -47,7 +55,17 @@ public final class Parser {
    * @throws ParseException on a syntax or type error
    */
   public static Expr parseExpr(String query) {
-    Parser p = new Parser(query);
+    return parseExpr(query, Double.NaN, Double.NaN);
+  }
+
+  /**
+   * Parses an expression for one query, resolving {@code step()} and {@code range()} inside duration expressions
+   * (NaN when unknown, which makes such durations unsupported).
+   *
+   * @throws ParseException on a syntax or type error
+   */
+  public static Expr parseExpr(String query, double stepSeconds, double rangeSeconds) {
+    Parser p = new Parser(query, stepSeconds, rangeSeconds);
     if (p.peek().kind() == Kind.EOF) {
       throw p.error(p.peek(), "no expression found in input");
     }
@@ -209,6 +227,10 @@ public final class Parser {
         }
         explicitMatching = true;
       }
+      if ((isKeyword(peek(), "fill") || isKeyword(peek(), "fill_left") || isKeyword(peek(), "fill_right"))
+          && peek(1).kind() == Kind.LPAREN) {
+        throw unsupported(peek(), "fill modifiers of binary operators are not supported");
+      }
       int nextMin = op.rightAssociative() ? op.precedence() : op.precedence() + 1;
       Expr rhs = expr(nextMin);
       lhs = binary(opTok, op, lhs, rhs, new VectorMatching(card, on, isOn, include), returnBool, explicitMatching);
@@ -311,15 +333,13 @@ public final class Parser {
             throw error(t, "range must be positive");
           }
           e = new MatrixSelector(vs, range);
+          if (isKeyword(peek(), "anchored") || isKeyword(peek(), "smoothed")) {
+            throw unsupported(peek(), "extended range selectors (" + peek().text() + ") are not supported");
+          }
         }
       } else if (isKeyword(t, "offset")) {
         next();
-        boolean neg = false;
-        if (peek().kind() == Kind.OP && (peek().text().equals("-") || peek().text().equals("+"))) {
-          neg = next().text().equals("-");
-        }
-        long off = durationValue("offset");
-        e = withOffset(t, e, neg ? -off : off);
+        e = withOffset(t, e, offsetValue());
       } else if (t.kind() == Kind.AT) {
         next();
         e = withAt(t, e, atValue());
@@ -402,21 +422,117 @@ public final class Parser {
     throw error(t, "@ modifier must be preceded by an instant vector selector or range vector selector or a subquery");
   }
 
+  private ParseException unsupported(Token at, String what) {
+    ParseException pos = error(at, what);
+    return new ParseException(pos.line(), pos.column(), what, true);
+  }
+
+  /** A duration: a literal, or (in brackets) an arithmetic duration expression; in milliseconds. */
   private long durationValue(String what) {
-    Token t = peek();
-    if (t.kind() == Kind.DURATION) {
-      next();
-      return (long) t.number();
+    Token start = peek();
+    double secs = durAdd();
+    return toMillis(start, secs, what);
+  }
+
+  /** The offset operand: one signed term (a literal, step()/range(), or a parenthesised expression). */
+  private long offsetValue() {
+    Token start = peek();
+    boolean neg = false;
+    if (start.kind() == Kind.OP && (start.text().equals("-") || start.text().equals("+"))) {
+      neg = next().text().equals("-");
     }
-    if (t.kind() == Kind.NUMBER) {
-      next();
-      double ms = t.number() * 1000.0;
-      if (Double.isNaN(ms) || Double.isInfinite(ms)) {
-        throw error(t, "invalid " + what + " duration: " + t.text());
+    double secs = durAtom();
+    return toMillis(start, neg ? -secs : secs, "offset");
+  }
+
+  private long toMillis(Token at, double secs, String what) {
+    double ms = secs * 1000.0;
+    if (Double.isNaN(ms) || Double.isInfinite(ms) || Math.abs(ms) > 9.2e18) {
+      throw error(at, "invalid " + what + " duration: " + GoMath.formatFloat(secs) + "s");
+    }
+    return Math.round(ms);
+  }
+
+  private boolean isOp(Token t, String op) {
+    return t.kind() == Kind.OP && t.text().equals(op);
+  }
+
+  private double durAdd() {
+    double v = durMul();
+    while (isOp(peek(), "+") || isOp(peek(), "-")) {
+      boolean add = next().text().equals("+");
+      double r = durMul();
+      v = add ? v + r : v - r;
+    }
+    return v;
+  }
+
+  private double durMul() {
+    double v = durUnary();
+    while (isOp(peek(), "*") || isOp(peek(), "/") || isOp(peek(), "%")) {
+      Token op = next();
+      double r = durUnary();
+      if ((op.text().equals("/") || op.text().equals("%")) && r == 0) {
+        throw error(op, "division by zero in duration expression");
       }
-      return Math.round(ms);
+      v = switch (op.text()) {
+        case "*" -> v * r;
+        case "/" -> v / r;
+        default -> v % r;
+      };
     }
-    throw error(t, "unexpected " + t + ", expected " + what + " duration");
+    return v;
+  }
+
+  private double durUnary() {
+    if (isOp(peek(), "-")) {
+      next();
+      return -durUnary();
+    }
+    if (isOp(peek(), "+")) {
+      next();
+      return durUnary();
+    }
+    double v = durAtom();
+    if (isOp(peek(), "^")) {
+      next();
+      v = GoMath.pow(v, durUnary());
+    }
+    return v;
+  }
+
+  private double durAtom() {
+    Token t = peek();
+    switch (t.kind()) {
+      case DURATION -> {
+        next();
+        return t.number() / 1000.0;
+      }
+      case NUMBER -> {
+        next();
+        return t.number();
+      }
+      case LPAREN -> {
+        next();
+        double v = durAdd();
+        expect(Kind.RPAREN, "\")\" in duration expression");
+        return v;
+      }
+      case IDENT -> {
+        if ((isKeyword(t, "step") || isKeyword(t, "range")) && peek(1).kind() == Kind.LPAREN) {
+          double v = isKeyword(t, "step") ? stepSeconds : rangeSeconds;
+          if (Double.isNaN(v)) {
+            throw unsupported(t, "step() and range() inside duration expressions need the query's step and range");
+          }
+          next();
+          expect(Kind.LPAREN, "\"(\"");
+          expect(Kind.RPAREN, "\")\"");
+          return v;
+        }
+        throw error(t, "unexpected " + t + ", expected a duration");
+      }
+      default -> throw error(t, "unexpected " + t + ", expected a duration");
+    }
   }
 
   private Expr primary() {

@@ -201,7 +201,7 @@ final class ScriptRunner {
     }
     QueryResult result;
     try {
-      Expr expr = Expr.parse(query);
+      Expr expr = instant ? Expr.parse(query, 0, 0) : Expr.parse(query, step, end - start);
       result = instant
           ? engine.instantQuery(storage, expr, at, () -> false)
           : engine.rangeQuery(storage, expr, start, end, step, () -> false);
@@ -211,6 +211,9 @@ final class ScriptRunner {
       }
       return failure(file, lineNo, query, ex, e.getMessage());
     } catch (ParseException e) {
+      if (e.unsupportedFeature()) {
+        return new Outcome(file, lineNo, query, Verdict.UNSUPPORTED, e.getMessage().replaceFirst("^\\d+:\\d+: ", ""));
+      }
       return failure(file, lineNo, query, ex, e.getMessage());
     } catch (RuntimeException e) {
       return new Outcome(file, lineNo, query, Verdict.FAILED, "engine threw " + e);
