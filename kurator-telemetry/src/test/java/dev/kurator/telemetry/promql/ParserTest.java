@@ -90,7 +90,9 @@ class ParserTest {
     assertThatThrownBy(() -> Expr.parse("a and on(x) 1")).hasMessageContaining("not allowed in binary scalar");
     assertThatThrownBy(() -> Expr.parse("nope(x)")).hasMessageContaining("unknown function with name \"nope\"");
     assertThatThrownBy(() -> Expr.parse("x offset 5m offset 1m")).hasMessageContaining("multiple times");
-    assertThatThrownBy(() -> Expr.parse("x[5m] smoothed"))
+    assertThatThrownBy(() -> Expr.parse("x smoothed"))
+        .isInstanceOfSatisfying(ParseException.class, e -> assertThat(e.unsupportedFeature()).isTrue());
+    assertThatThrownBy(() -> Expr.parse("x[5m] anchored"))
         .isInstanceOfSatisfying(ParseException.class, e -> assertThat(e.unsupportedFeature()).isTrue());
   }
 }

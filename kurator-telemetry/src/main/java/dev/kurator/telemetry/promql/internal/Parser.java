@@ -333,9 +333,6 @@ public final class Parser {
             throw error(t, "range must be positive");
           }
           e = new MatrixSelector(vs, range);
-          if (isKeyword(peek(), "anchored") || isKeyword(peek(), "smoothed")) {
-            throw unsupported(peek(), "extended range selectors (" + peek().text() + ") are not supported");
-          }
         }
       } else if (isKeyword(t, "offset")) {
         next();
@@ -343,6 +340,9 @@ public final class Parser {
       } else if (t.kind() == Kind.AT) {
         next();
         e = withAt(t, e, atValue());
+      } else if ((isKeyword(t, "anchored") || isKeyword(t, "smoothed"))
+          && (e instanceof VectorSelector || e instanceof MatrixSelector)) {
+        throw unsupported(t, "extended selectors (" + t.text() + ") are not supported");
       } else {
         return e;
       }
