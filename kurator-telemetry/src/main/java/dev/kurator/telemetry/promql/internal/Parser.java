@@ -96,7 +96,8 @@ public final class Parser {
         if (m.type() != Matcher.Type.EQUAL) {
           throw p.error(t, "series descriptions allow only '=' label pairs");
         }
-        labels.put(m.name(), m.value());
+        boolean quotedName = m.name().equals(Labels.METRIC_NAME) && m.value().startsWith("\0");
+        labels.put(m.name(), quotedName ? m.value().substring(1) : m.value());
       }
     } else if (t.kind() != Kind.IDENT) {
       throw p.error(t, "unexpected " + t + ", expected a series description");

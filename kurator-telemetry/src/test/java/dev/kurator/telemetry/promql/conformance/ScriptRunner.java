@@ -85,11 +85,17 @@ final class ScriptRunner {
       if (l.equals("clear")) {
         storage.clear();
         end = i + 1;
-      } else if (l.startsWith("load")) {
-        load(l, body);
-      } else if (l.startsWith("store")) {
-        store(l);
-        end = i + 1;
+      } else if (l.startsWith("load") || l.startsWith("store")) {
+        try {
+          if (l.startsWith("load")) {
+            load(l, body);
+          } else {
+            store(l);
+            end = i + 1;
+          }
+        } catch (RuntimeException e) {
+          outcomes.add(new Outcome(name, i + 1, l, Verdict.FAILED, "cannot apply command: " + e));
+        }
       } else if (l.startsWith("eval")) {
         outcomes.add(eval(name, i + 1, l, body));
       } else {
