@@ -109,7 +109,7 @@ public final class Evaluator {
       List<QueryResult.Sample> samples = new ArrayList<>(vec.samples().size());
       Set<Labels> seen = new HashSet<>();
       for (Sample s : vec.samples()) {
-        Labels l = s.dropName() ? s.labels().withoutMetricName() : s.labels();
+        Labels l = s.dropName() ? dropName(s.labels()) : s.labels();
         if (!seen.add(l)) {
           throw sameLabelset();
         }
@@ -121,7 +121,7 @@ public final class Evaluator {
       List<Series> series = new ArrayList<>();
       Set<Labels> seen = new HashSet<>();
       for (Window w : m.series()) {
-        Labels l = w.dropName() ? w.labels().withoutMetricName() : w.labels();
+        Labels l = w.dropName() ? dropName(w.labels()) : w.labels();
         if (!seen.add(l)) {
           throw sameLabelset();
         }
@@ -188,7 +188,7 @@ public final class Evaluator {
     Map<Labels, java.util.TreeMap<Long, Double>> merged = new LinkedHashMap<>();
     for (Map.Entry<Labels, SeriesBuilder> e : out.entrySet()) {
       SeriesBuilder b = e.getValue();
-      Labels l = b.dropName ? e.getKey().withoutMetricName() : e.getKey();
+      Labels l = b.dropName ? dropName(e.getKey()) : e.getKey();
       java.util.TreeMap<Long, Double> byTime = merged.computeIfAbsent(l, k -> new java.util.TreeMap<>());
       for (int i = 0; i < b.size; i++) {
         if (byTime.put(b.ts[i], b.vs[i]) != null) {
@@ -204,6 +204,14 @@ public final class Evaluator {
     }
     series.sort(Comparator.comparing(Series::labels));
     return new QueryResult(new QueryResult.Matrix(series), List.copyOf(ev.warnings), List.copyOf(ev.infos));
+  }
+
+  /** The metric name and the type/unit labels that travel with it ({@code __type__}, {@code __unit__}). */
+  static final List<String> NAME_LABELS = List.of(Labels.METRIC_NAME, "__type__", "__unit__");
+
+  /** Removes the metric name, and with it the type and unit labels. */
+  static Labels dropName(Labels l) {
+    return l.has(Labels.METRIC_NAME) || l.has("__type__") || l.has("__unit__") ? l.without(NAME_LABELS) : l;
   }
 
   static QueryException sameLabelset() {
@@ -548,7 +556,7 @@ public final class Evaluator {
     }
     List<String> ignore = new ArrayList<>(m.labels().size() + 1);
     ignore.addAll(m.labels());
-    ignore.add(Labels.METRIC_NAME);
+    ignore.addAll(NAME_LABELS);
     return l.without(ignore);
   }
 
@@ -632,7 +640,7 @@ public final class Evaluator {
           inserted = new HashSet<>();
           matched.put(sig, inserted);
         }
-        Labels key = drop ? metric.withoutMetricName() : metric;
+        Labels key = drop ? dropName(metric) : metric;
         if (!inserted.add(key)) {
           throw new QueryException(ErrorType.EXECUTION, "multiple matches for matching labels "
               + PromFormat.labels(sig) + " on the " + (oneToMany ? "right" : "left")

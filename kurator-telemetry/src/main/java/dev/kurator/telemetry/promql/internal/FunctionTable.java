@@ -64,6 +64,7 @@ public final class FunctionTable {
     def("vector", List.of(S), 0, V);
     def("histogram_quantile", List.of(S, V), 0, V);
     def("histogram_fraction", List.of(S, S, V), 0, V);
+    def("histogram_quantiles", List.of(V, STR, S), -1, V);
     for (String f :
         List.of("histogram_count", "histogram_sum", "histogram_avg", "histogram_stddev", "histogram_stdvar")) {
       def(f, List.of(V), 0, V);

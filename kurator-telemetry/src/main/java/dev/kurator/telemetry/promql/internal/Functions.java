@@ -150,6 +150,28 @@ final class Functions {
       }
       case "histogram_quantile":
         return HistogramQuantile.eval(ev, ev.scalarArg(args.get(0), t), vec(ev, args.get(1), t));
+      case "histogram_quantiles": {
+        String label = ev.stringArg(args.get(1), t);
+        if (!validLabelName(label)) {
+          throw new QueryException(ErrorType.EXECUTION, "invalid label name " + Lexer.goQuote(label));
+        }
+        List<Sample> in = vec(ev, args.get(0), t);
+        List<Sample> out = new ArrayList<>();
+        for (int i = 2; i < args.size(); i++) {
+          double q = ev.scalarArg(args.get(i), t);
+          String value = GoMath.formatLabelFloat(q);
+          for (Sample s : ((Vec) HistogramQuantile.eval(ev, q, in)).samples()) {
+            out.add(new Sample(s.labels().with(label, value), s.v(), s.dropName()));
+          }
+        }
+        Set<Labels> seen = new HashSet<>();
+        for (Sample s : out) {
+          if (!seen.add(s.dropName() ? Evaluator.dropName(s.labels()) : s.labels())) {
+            throw Evaluator.sameLabelset();
+          }
+        }
+        return new Vec(out);
+      }
       case "histogram_count", "histogram_sum", "histogram_avg", "histogram_stddev", "histogram_stdvar": {
         vec(ev, args.get(0), t);
         return new Vec(List.of());

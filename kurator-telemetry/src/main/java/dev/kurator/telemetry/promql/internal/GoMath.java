@@ -47,6 +47,15 @@ public final class GoMath {
     return new BigDecimal(Double.toString(f)).stripTrailingZeros().toPlainString();
   }
 
+  /** A float as a label value, always with a fractional part or exponent ({@code 1.0}, {@code 0.25}, {@code NaN}). */
+  static String formatLabelFloat(double f) {
+    String s = formatFloat(f);
+    if (Double.isNaN(f) || Double.isInfinite(f) || s.contains(".") || s.contains("e")) {
+      return s;
+    }
+    return s + ".0";
+  }
+
   /** Go's %g-like output for annotation messages. */
   static String formatG(double f) {
     if (Double.isNaN(f)) {
