@@ -315,7 +315,12 @@ public final class Evaluator {
       long[] r = ranges.get(vs);
       List<Series> got = source.select(r[0], r[1], vs.matchers());
       s = new ArrayList<>(got);
-      s.sort(Comparator.comparing(Series::labels));
+      for (int i = 1; i < s.size(); i++) {
+        if (s.get(i - 1).labels().compareTo(s.get(i).labels()) > 0) {
+          s.sort(Comparator.comparing(Series::labels));
+          break;
+        }
+      }
       selected.put(vs, s);
     }
     return s;
