@@ -34,6 +34,7 @@ public final class CliTestRunner {
   private int unsupported;
   private int excluded;
   private final List<String> failures = new ArrayList<>();
+  private final List<String> excludedRows = new ArrayList<>();
 
   private CliTestRunner() {}
 
@@ -49,7 +50,7 @@ public final class CliTestRunner {
         r.runCase(dir, test);
       }
     }
-    return new CliTestReport(r.passed, r.failed, r.unsupported, r.excluded, r.failures);
+    return new CliTestReport(r.passed, r.failed, r.unsupported, r.excluded, r.failures, r.excludedRows);
   }
 
   private static List<Path> findTests(Path dir) {
@@ -182,6 +183,7 @@ public final class CliTestRunner {
     if (match == null) {
       passed++;
       excluded++;
+      excludedRows.add(label + ": expected " + expected + ", no rule response");
       return;
     }
     if (match.status().word().equals(expected)) {

@@ -29,6 +29,7 @@ class PolicyConformanceTest {
         .append(" rows passed only as Excluded (no rule response), as the upstream runner counts them\n");
     out.append(report.summary()).append('\n');
     report.failures().forEach(f -> out.append(f).append('\n'));
+    report.excludedRows().forEach(f -> System.err.println("excluded: " + f));
     System.out.print(out);
     assertThat(report.passed() + report.failed()).as("rows run").isPositive();
     assertThat(report.failed()).as("failed rows:%n%s", String.join("\n", report.failures())).isZero();
