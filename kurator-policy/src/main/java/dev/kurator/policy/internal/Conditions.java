@@ -320,14 +320,7 @@ public final class Conditions {
     }
     if (n.isTextual()) {
       BigDecimal d = Quantities.duration(n.textValue());
-      if (d != null) {
-        return d.movePointLeft(9);
-      }
-      try {
-        return new BigDecimal(n.textValue().trim());
-      } catch (NumberFormatException e) {
-        return null;
-      }
+      return d == null ? null : d.movePointLeft(9);
     }
     return null;
   }

@@ -147,6 +147,7 @@ public final class PatternValidator {
       Anchor a = Anchor.parse(key);
       Err err = handle(a != null && a.type() == Anchor.Type.GLOBAL ? a : null, key, others.get(key), resource, path);
       if (err != null) {
+        // keys whose subtree holds anchors come first, so a nested skip ends the map before plain keys are checked
         return err;
       }
     }

@@ -41,7 +41,7 @@ public final class Quantities {
     if (suffix == null) {
       return number;
     }
-    if (suffix.startsWith("e") || suffix.startsWith("E")) {
+    if (suffix.matches("[eE][+-]?\\d+")) {
       return number.scaleByPowerOfTen(Integer.parseInt(suffix.substring(1).replace("+", "")));
     }
     return number.multiply(SUFFIX.get(suffix));
