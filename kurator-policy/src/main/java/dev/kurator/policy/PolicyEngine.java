@@ -46,8 +46,9 @@ public final class PolicyEngine {
   /** Evaluates every policy (mutate, then validate, then generate per policy) against the request. */
   public List<PolicyResponse> evaluate(AdmissionRequest request) {
     List<PolicyResponse> out = new ArrayList<>();
+    EvalInput in = input(request);
     for (CompiledPolicy p : compiled) {
-      out.add(evaluate(p, input(request)));
+      out.add(evaluate(p, in));
     }
     return out;
   }
@@ -68,9 +69,9 @@ public final class PolicyEngine {
       r.results().stream().filter(x -> x.type() == RuleType.MUTATION).forEach(results::add);
       current = r.patchedResource();
     }
-    AdmissionRequest mutated = request.withResource(current);
+    EvalInput mutated = input(request.withResource(current));
     for (CompiledPolicy p : compiled) {
-      PolicyResponse r = evaluate(p, input(mutated));
+      PolicyResponse r = evaluate(p, mutated);
       r.results().stream().filter(x -> x.type() == RuleType.VALIDATION).forEach(results::add);
     }
     return new AdmissionVerdict(current, results);

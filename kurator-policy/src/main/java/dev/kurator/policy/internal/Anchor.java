@@ -10,8 +10,26 @@ public record Anchor(Type type, String key) {
   /** Anchor kinds by their modifier. */
   public enum Type { CONDITION, GLOBAL, EQUALITY, EXISTENCE, NEGATION, ADD_IF_NOT_PRESENT }
 
+  private static final java.util.Map<String, java.util.Optional<Anchor>> CACHE =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** Parses a pattern key; null when the key carries no anchor. */
   public static Anchor parse(String s) {
+    if (s.isEmpty() || s.charAt(s.length() - 1) != ')') {
+      return null;
+    }
+    java.util.Optional<Anchor> known = CACHE.get(s);
+    if (known != null) {
+      return known.orElse(null);
+    }
+    Anchor a = doParse(s);
+    if (CACHE.size() < 10_000) {
+      CACHE.put(s, java.util.Optional.ofNullable(a));
+    }
+    return a;
+  }
+
+  private static Anchor doParse(String s) {
     Matcher m = KEY.matcher(s);
     if (!m.matches()) {
       return null;

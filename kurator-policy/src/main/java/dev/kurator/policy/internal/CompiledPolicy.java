@@ -66,8 +66,10 @@ public record CompiledPolicy(KyvernoPolicy source, List<JsonNode> rules, List<Js
   public boolean enforces(String ruleName, String namespace) {
     JsonNode rule = null;
     for (JsonNode r : rules) {
-      if (r.path("name").asText().equals(ruleName)) {
+      JsonNode n = r.get("name");
+      if (n != null && n.asText().equals(ruleName)) {
         rule = r;
+        break;
       }
     }
     if (isAdmissionPolicy()) {

@@ -22,7 +22,29 @@ import java.util.Optional;
  */
 public record EvalInput(JsonNode resource, JsonNode oldResource, String operation, Optional<UserInfo> user,
     Map<String, String> namespaceLabels, Map<String, JsonNode> variables, Map<String, Map<String, JsonNode>> ruleValues,
-    ResourceInfo info, List<JsonNode> cloneSources, List<JsonNode> exceptions) {
+    ResourceInfo info, List<JsonNode> cloneSources, List<JsonNode> exceptions, ContextCache contextCache) {
+
+  /** The same input without a shared context cache. */
+  public EvalInput(JsonNode resource, JsonNode oldResource, String operation, Optional<UserInfo> user,
+      Map<String, String> namespaceLabels, Map<String, JsonNode> variables, Map<String, Map<String, JsonNode>> ruleValues,
+      ResourceInfo info, List<JsonNode> cloneSources, List<JsonNode> exceptions) {
+    this(resource, oldResource, operation, user, namespaceLabels, variables, ruleValues, info, cloneSources, exceptions,
+        new ContextCache());
+  }
+
+  /** Holds the variable document built for one resource state, shared by every policy of one evaluation. */
+  public static final class ContextCache {
+    private JsonNode resource;
+    private EvalContext context;
+
+    EvalContext get(JsonNode r, java.util.function.Function<JsonNode, EvalContext> build) {
+      if (resource != r || context == null) {
+        context = build.apply(r);
+        resource = r;
+      }
+      return context.copy();
+    }
+  }
 
   /** True for DELETE. */
   public boolean isDelete() {

@@ -197,8 +197,22 @@ public final class Matching {
     return false;
   }
 
+  private static final Map<String, String[]> KIND_CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** Parses a kind selector into group, version, kind and subresource. */
   static String[] parseKind(String sel) {
+    String[] known = KIND_CACHE.get(sel);
+    if (known != null) {
+      return known;
+    }
+    String[] parsed = doParseKind(sel);
+    if (KIND_CACHE.size() < 10_000) {
+      KIND_CACHE.put(sel, parsed);
+    }
+    return parsed;
+  }
+
+  private static String[] doParseKind(String sel) {
     String[] p = sel.split("/");
     switch (p.length) {
       case 1: {

@@ -258,8 +258,30 @@ public final class PatternValidator {
     return null;
   }
 
-  /** True when the pattern subtree contains any validation anchor. */
+  private static final Map<JsonNode, Boolean> NESTED = new java.util.IdentityHashMap<>();
+
+  /** True when the pattern subtree contains any validation anchor (memoised per pattern node). */
   static boolean hasNestedAnchors(JsonNode pattern) {
+    if (!pattern.isContainerNode()) {
+      return false;
+    }
+    synchronized (NESTED) {
+      Boolean known = NESTED.get(pattern);
+      if (known != null) {
+        return known;
+      }
+    }
+    boolean result = computeNestedAnchors(pattern);
+    synchronized (NESTED) {
+      if (NESTED.size() > 50_000) {
+        NESTED.clear();
+      }
+      NESTED.put(pattern, result);
+    }
+    return result;
+  }
+
+  private static boolean computeNestedAnchors(JsonNode pattern) {
     if (pattern.isObject()) {
       for (Iterator<String> it = pattern.fieldNames(); it.hasNext(); ) {
         Anchor a = Anchor.parse(it.next());

@@ -27,9 +27,18 @@ public final class Quantities {
 
   private Quantities() {}
 
+  /** True when the text could start a number, quantity or duration (a cheap pre-check before parsing). */
+  public static boolean startsNumeric(String s) {
+    if (s == null || s.isEmpty()) {
+      return false;
+    }
+    char c = s.charAt(0);
+    return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == ' ';
+  }
+
   /** The value of a Kubernetes quantity such as {@code 500m} or {@code 1Gi}, or null when it is not one. */
   public static BigDecimal quantity(String s) {
-    if (s == null) {
+    if (!startsNumeric(s)) {
       return null;
     }
     Matcher m = QUANTITY.matcher(s.trim());
@@ -49,7 +58,7 @@ public final class Quantities {
 
   /** The nanoseconds of a Go duration such as {@code 1h30m}, or null when it is not one. */
   public static BigDecimal duration(String s) {
-    if (s == null || s.isEmpty()) {
+    if (!startsNumeric(s)) {
       return null;
     }
     String text = s.trim();

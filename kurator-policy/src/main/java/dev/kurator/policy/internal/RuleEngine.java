@@ -96,8 +96,12 @@ public final class RuleEngine {
 
   // ---------------------------------------------------------------- context
 
-  /** Builds the variable document for a rule. */
+  /** The variable document for a rule: built once per resource state, then copied per rule. */
   EvalContext baseContext(JsonNode resource) {
+    return in.contextCache().get(resource, this::buildContext);
+  }
+
+  private EvalContext buildContext(JsonNode resource) {
     ObjectNode data = Json.NODES.objectNode();
     ObjectNode request = data.putObject("request");
     request.put("operation", in.operation());

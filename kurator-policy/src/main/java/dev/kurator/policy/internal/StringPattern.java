@@ -140,13 +140,15 @@ public final class StringPattern {
       if (op != null) {
         return compare(value, atom.substring(len).trim(), op);
       }
-      Matcher nr = NOT_RANGE.matcher(atom);
-      if (nr.matches()) {
-        return compare(value, nr.group(1), Op.LT) || compare(value, nr.group(2), Op.GT);
-      }
-      Matcher r = RANGE.matcher(atom);
-      if (r.matches()) {
-        return compare(value, r.group(1), Op.GE) && compare(value, r.group(2), Op.LE);
+      if (atom.indexOf('-', 1) > 0 && Quantities.startsNumeric(atom)) {
+        Matcher nr = NOT_RANGE.matcher(atom);
+        if (nr.matches()) {
+          return compare(value, nr.group(1), Op.LT) || compare(value, nr.group(2), Op.GT);
+        }
+        Matcher r = RANGE.matcher(atom);
+        if (r.matches()) {
+          return compare(value, r.group(1), Op.GE) && compare(value, r.group(2), Op.LE);
+        }
       }
     }
     return compare(value, atom, Op.EQ);
@@ -155,7 +157,7 @@ public final class StringPattern {
   /** Compares as durations, then quantities, then (for = and !) as a wildcard string. */
   static boolean compare(JsonNode value, String pattern, Op op) {
     String asNumber = numberText(value);
-    if (asNumber != null) {
+    if (asNumber != null && Quantities.startsNumeric(pattern) && Quantities.startsNumeric(asNumber)) {
       BigDecimal pd = Quantities.duration(pattern);
       BigDecimal vd = Quantities.duration(asNumber);
       if (pd != null && vd != null && !(isPlainNumber(pattern) && isPlainNumber(asNumber))) {

@@ -59,6 +59,7 @@ public final class Variables {
     return substitute(pattern, ctx, resource, "/");
   }
 
+  /** Substitutes bottom-up and copies only the containers whose children changed (linear in the tree size). */
   private static JsonNode substitute(JsonNode n, EvalContext ctx, JsonNode resource, String path) {
     if (n == null) {
       return null;
@@ -67,29 +68,45 @@ public final class Variables {
       return hasVariables(n.textValue()) ? substituteString(n.textValue(), ctx, resource, path) : n;
     }
     if (n.isObject()) {
-      if (!hasVariables(n)) {
-        return n;
-      }
-      ObjectNode out = Json.NODES.objectNode();
+      ObjectNode out = null;
       for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
         JsonNode child = resource == null ? null : resource.get(Anchor.strip(e.getKey()));
-        out.set(e.getKey(), substitute(e.getValue(), ctx, child, path + e.getKey() + "/"));
+        JsonNode v = e.getValue().isValueNode() && !e.getValue().isTextual() ? e.getValue()
+            : substitute(e.getValue(), ctx, child, path + e.getKey() + "/");
+        if (v != e.getValue() && out == null) {
+          out = Json.NODES.objectNode();
+          for (Iterator<Map.Entry<String, JsonNode>> prior = n.fields(); prior.hasNext(); ) {
+            Map.Entry<String, JsonNode> p = prior.next();
+            if (p.getKey().equals(e.getKey())) {
+              break;
+            }
+            out.set(p.getKey(), p.getValue());
+          }
+        }
+        if (out != null) {
+          out.set(e.getKey(), v);
+        }
       }
-      return out;
+      return out == null ? n : out;
     }
     if (n.isArray()) {
-      if (!hasVariables(n)) {
-        return n;
-      }
-      ArrayNode out = Json.NODES.arrayNode();
-      int i = 0;
-      for (JsonNode c : n) {
+      ArrayNode out = null;
+      for (int i = 0; i < n.size(); i++) {
+        JsonNode c = n.get(i);
         JsonNode child = resource != null && resource.isArray() && i < resource.size() ? resource.get(i) : null;
-        out.add(substitute(c, ctx, child, path + i + "/"));
-        i++;
+        JsonNode v = substitute(c, ctx, child, path + i + "/");
+        if (v != c && out == null) {
+          out = Json.NODES.arrayNode();
+          for (int k = 0; k < i; k++) {
+            out.add(n.get(k));
+          }
+        }
+        if (out != null) {
+          out.add(v);
+        }
       }
-      return out;
+      return out == null ? n : out;
     }
     return n;
   }
