@@ -77,6 +77,25 @@ public final class PolicyEngine {
     return new AdmissionVerdict(current, results);
   }
 
+  /**
+   * Scans the kinds on every member concurrently, evaluates them as a background scan (no user info), and returns one
+   * report per namespace per cluster plus the fleet summary. An unreachable cluster is listed in
+   * {@link FleetPolicyReport#unreachable()}; the others are still reported.
+   */
+  public FleetPolicyReport audit(dev.kurator.core.Fleet fleet, Kinds kinds) {
+    return FleetAudit.run(this, Objects.requireNonNull(fleet, "fleet"), Objects.requireNonNull(kinds, "kinds"),
+        fleet.clock());
+  }
+
+  /**
+   * Writes the reports of an audit back to their clusters as wgpolicyk8s.io objects.
+   *
+   * @return clusters whose write failed, with the reason; empty when every report was written
+   */
+  public static Map<String, String> writeReports(dev.kurator.core.Fleet fleet, FleetPolicyReport report) {
+    return FleetAudit.writeBack(Objects.requireNonNull(fleet, "fleet"), Objects.requireNonNull(report, "report"));
+  }
+
   EvalInput input(AdmissionRequest r) {
     ResourceInfo info = ResourceInfo.of(r.resource());
     if (!r.subresource().isEmpty()) {
