@@ -52,8 +52,12 @@ public final class EmbeddedCluster implements AutoCloseable {
   private KubernetesMockServer server;
   private boolean running;
 
-  EmbeddedCluster(String name) {
+  private final io.fabric8.kubernetes.client.http.HttpClient.Factory httpClients;
+
+  /** A cluster whose clients come from {@code httpClients} (an embedded fleet shares one event loop among them). */
+  EmbeddedCluster(String name, io.fabric8.kubernetes.client.http.HttpClient.Factory httpClients) {
     this.name = Objects.requireNonNull(name, "name");
+    this.httpClients = Objects.requireNonNull(httpClients, "httpClients");
     this.dispatcher = new FaultDispatcher(new KubernetesMixedDispatcher(expectations));
     this.server = newServer();
     this.server.init(loopback(), 0);
@@ -87,7 +91,7 @@ public final class EmbeddedCluster implements AutoCloseable {
         .withConnectionTimeout(2_000)
         .withRequestTimeout(30_000)
         .build();
-    return new KubernetesClientBuilder().withConfig(config).build();
+    return new KubernetesClientBuilder().withHttpClientFactory(httpClients).withConfig(config).build();
   }
 
   /** The member name. */

@@ -34,12 +34,16 @@ public final class EmbeddedFleet implements AutoCloseable {
 
   private final Map<String, EmbeddedCluster> clusters;
   private final Fleet fleet;
+  /** One event loop for every client of this fleet, instead of one per client. */
+  private final io.vertx.core.Vertx clientEventLoop = io.vertx.core.Vertx.vertx();
 
   private EmbeddedFleet(Builder b) {
     Map<String, EmbeddedCluster> started = new LinkedHashMap<>();
+    io.fabric8.kubernetes.client.http.HttpClient.Factory httpClients =
+        new io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory(clientEventLoop);
     try {
       for (String name : b.names) {
-        started.put(name, new EmbeddedCluster(name));
+        started.put(name, new EmbeddedCluster(name, httpClients));
       }
       Fleet.Builder fb = Fleet.builder(b.fleetName).resilience(b.resilience).clock(b.clock).parallelism(
           b.parallelism);
@@ -53,6 +57,7 @@ public final class EmbeddedFleet implements AutoCloseable {
       warmUpOnce(started.values().iterator().next());
     } catch (RuntimeException e) {
       started.values().forEach(EmbeddedCluster::close);
+      clientEventLoop.close();
       throw e;
     }
     this.clusters = java.util.Collections.unmodifiableMap(started);
@@ -90,6 +95,7 @@ public final class EmbeddedFleet implements AutoCloseable {
     return builder().members(members).start();
   }
 
+  /** Starts configuring an embedded fleet (3 members named {@code cluster-0 ..} unless told otherwise). */
   public static Builder builder() {
     return new Builder();
   }
@@ -145,6 +151,7 @@ public final class EmbeddedFleet implements AutoCloseable {
   public void close() {
     fleet.close();
     clusters.values().forEach(EmbeddedCluster::close);
+    clientEventLoop.close();
   }
 
   @Override
