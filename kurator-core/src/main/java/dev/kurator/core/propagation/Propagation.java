@@ -134,12 +134,14 @@ public final class Propagation {
     List<HasMetadata> ordered = new ArrayList<>(templates);
     ordered.sort(Comparator.comparingInt(t -> "Namespace".equals(t.getKind()) ? 0 : 1));
     boolean divided = assignment.totalReplicas() > 0;
+    Map<HasMetadata, ObjectNode> cleanedTemplates = new java.util.IdentityHashMap<>();
+    ordered.forEach(t -> cleanedTemplates.put(t, cleaned(t)));
     Map<String, List<Variant>> desired = new LinkedHashMap<>();
     for (TargetCluster target : assignment.targets()) {
       ClusterSnapshot snapshot = byName.getOrDefault(target.name(), ClusterSnapshot.builder(target.name()).build());
       List<Variant> variants = new ArrayList<>();
       for (HasMetadata template : ordered) {
-        ObjectNode tree = cleaned(template);
+        ObjectNode tree = cleanedTemplates.get(template).deepCopy();
         if (divided) {
           Optional<ReplicaInterpreter> interpreter = interpreters.find(tree);
           if (interpreter.isPresent()) {
