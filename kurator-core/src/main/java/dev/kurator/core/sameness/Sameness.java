@@ -82,6 +82,34 @@ public final class Sameness {
     return repair(PropagationTarget.of(fleet));
   }
 
+  /** This spec bound to a fleet, as returned by {@code fleet.sameness(spec)}. */
+  public Bound on(Fleet fleet) {
+    return new Bound(this, Objects.requireNonNull(fleet, "fleet"));
+  }
+
+  /**
+   * A sameness spec bound to one fleet snapshot.
+   *
+   * @param spec  the spec
+   * @param fleet the fleet whose current members are checked and repaired
+   */
+  public record Bound(Sameness spec, Fleet fleet) {
+    public Bound {
+      Objects.requireNonNull(spec, "spec");
+      Objects.requireNonNull(fleet, "fleet");
+    }
+
+    /** Which members diverge, without writing. */
+    public SamenessReport check() {
+      return spec.check(fleet);
+    }
+
+    /** Makes every ready member identical. */
+    public PropagationResult repair() {
+      return spec.repair(fleet);
+    }
+  }
+
   /**
    * Repairs the registry's current fleet now, then again after every membership change in which a member joined, so
    * new members catch up (on the thread that made the change). Closing the returned handle stops following.

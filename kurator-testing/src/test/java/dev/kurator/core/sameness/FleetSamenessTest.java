@@ -64,9 +64,9 @@ class FleetSamenessTest {
         .hasSize(2);
     assertThat(report.divergent().get("cluster-2")).extracting(d -> d.ref().name()).containsExactly("db");
 
-    assertThat(sameness.repair(embedded.fleet()).failures()).isEmpty();
+    assertThat(embedded.fleet().sameness(sameness).repair().failures()).isEmpty();
     embedded.clusters().forEach(c -> assertIdentical(c.client()));
-    assertThat(sameness.check(embedded.fleet()).identical()).isTrue();
+    assertThat(embedded.fleet().sameness(sameness).check().identical()).isTrue();
   }
 
   @Test
