@@ -49,7 +49,9 @@ import java.util.regex.Pattern;
  * <p>{@link #sync} creates what is missing, rewrites what differs (template changed or someone edited it), deletes
  * our copies from clusters no longer selected, and writes nothing when everything already matches. It never deletes
  * or (by default) overwrites an object it did not create. {@link #diff} reports the same differences without
- * writing. Instances are immutable and thread-safe.
+ * writing. Garbage collection looks for copies of the kinds among the current templates only: before dropping the
+ * last template of a kind, sync once with {@link Assignment#none()} to remove its copies. Instances are immutable
+ * and thread-safe.
  */
 public final class Propagation {
 
