@@ -254,6 +254,21 @@ class FleetPropagationTest {
   }
 
   @Test
+  void aWriteConflictIsRetriedOnceAndAPersistentFailureIsOneRow() {
+    Fleet f = fleet.get();
+    f.propagate(web(2)).assignment(split(1, 1, 0)).sync().throwIfAnyFailed();
+    fleet.embedded().cluster("cluster-0").failNext("PUT", 409, 1);
+    fleet.embedded().cluster("cluster-1").failNext("PUT", 500, 5);
+
+    PropagationResult r = f.propagate(web(2)).assignment(split(2, 2, 0)).sync();
+
+    assertThat(r.cluster("cluster-0").changes()).extracting(ObjectChange::action).containsExactly(Action.UPDATED);
+    assertThat(live("cluster-0").getSpec().getReplicas()).isEqualTo(2);
+    assertThat(r.cluster("cluster-1").changes()).extracting(ObjectChange::action).containsExactly(Action.FAILED);
+    assertThat(r.failures()).containsOnlyKeys("cluster-1");
+  }
+
+  @Test
   void badInputIsRejectedWithFieldPaths() {
     Deployment nameless = web(1);
     nameless.getMetadata().setName("");
