@@ -73,6 +73,7 @@ public final class Fleet implements AutoCloseable {
     return new Builder(name);
   }
 
+  /** The fleet's name, a DNS-1123 label. */
   public String name() {
     return name;
   }
@@ -92,6 +93,7 @@ public final class Fleet implements AutoCloseable {
     return Optional.ofNullable(byName.get(name));
   }
 
+  /** The number of members. */
   public int size() {
     return members.size();
   }

@@ -90,6 +90,7 @@ public final class EmbeddedFleet implements AutoCloseable {
     return builder().members(members).start();
   }
 
+  /** Starts configuring an embedded fleet (3 members named {@code cluster-0 ..} unless told otherwise). */
   public static Builder builder() {
     return new Builder();
   }
