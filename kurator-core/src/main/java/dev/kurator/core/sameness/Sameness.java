@@ -149,6 +149,8 @@ public final class Sameness {
     private final List<HasMetadata> objects = new ArrayList<>();
     private final Problems problems = new Problems();
     private boolean prune;
+    private dev.kurator.core.propagation.ConflictResolution conflicts =
+        dev.kurator.core.propagation.ConflictResolution.ABORT;
 
     private Builder(String name) {
       this.name = name;
@@ -202,6 +204,15 @@ public final class Sameness {
     }
 
     /**
+     * What to do when a member already has one of the objects and it was not created by this spec (default ABORT:
+     * report it as diverging and leave it; OVERWRITE adopts it, replacing its labels and content).
+     */
+    public Builder conflictResolution(dev.kurator.core.propagation.ConflictResolution conflicts) {
+      this.conflicts = Objects.requireNonNull(conflicts, "conflicts");
+      return this;
+    }
+
+    /**
      * The spec.
      *
      * @throws dev.kurator.core.ValidationException listing every problem by field path
@@ -221,7 +232,7 @@ public final class Sameness {
       }
       Propagation p;
       try {
-        p = Propagation.builder(name).templates(objects).prune(prune).build();
+        p = Propagation.builder(name).templates(objects).prune(prune).conflictResolution(conflicts).build();
       } catch (dev.kurator.core.ValidationException e) {
         e.problems().forEach(pr -> all.add(pr.path().replace("propagation.templates", "sameness.objects")
             .replace("propagation.name", "sameness.name"), pr.value(), pr.rule()));

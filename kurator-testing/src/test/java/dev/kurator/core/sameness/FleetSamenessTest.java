@@ -70,6 +70,22 @@ class FleetSamenessTest {
   }
 
   @Test
+  void aPreExistingNamespaceIsReportedUntilAdoptedWithOverwrite() {
+    embedded.cluster("cluster-0").client().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+        .withNewMetadata().withName("payments").addToLabels("team", "legacy").endMetadata().build()).create();
+
+    assertThat(sameness.repair(embedded.fleet()).failures()).containsOnlyKeys("cluster-0");
+    assertThat(sameness.check(embedded.fleet()).divergent().get("cluster-0")).extracting(Drift::kind)
+        .containsExactly(Drift.Kind.CONFLICT);
+
+    Sameness adopting = Sameness.builder("payments").namespace("payments", Map.of("team", "payments"))
+        .conflictResolution(dev.kurator.core.propagation.ConflictResolution.OVERWRITE).build();
+    assertThat(adopting.repair(embedded.fleet()).failures()).isEmpty();
+    assertThat(embedded.cluster("cluster-0").client().namespaces().withName("payments").get().getMetadata()
+        .getLabels()).containsEntry("team", "payments");
+  }
+
+  @Test
   void aMemberThatJoinsCatchesUp() throws Exception {
     FleetRegistry registry = FleetRegistry.of(embedded.fleet().leave("cluster-2"));
     try (AutoCloseable following = sameness.follow(registry)) {
