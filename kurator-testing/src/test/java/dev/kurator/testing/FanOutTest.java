@@ -39,6 +39,7 @@ class FanOutTest {
     FleetResult<Deployment> second = fleet.get().apply(Deployments.web(2)).onAllClusters();
 
     assertThat(second).hasNoFailures().allHaveOutcome(Outcome.Unchanged.class);
+    assertThat(second.summary()).isEqualTo("5 unchanged");
     List<Integer> after = fleet.embedded().clusters().stream().map(EmbeddedCluster::requestCount).toList();
     for (int i = 0; i < before.size(); i++) {
       assertThat(after.get(i) - before.get(i)).as("requests to cluster-%d for an unchanged apply", i).isEqualTo(1);
