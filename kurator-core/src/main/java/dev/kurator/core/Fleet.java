@@ -181,6 +181,14 @@ public final class Fleet implements AutoCloseable {
     return new dev.kurator.core.propagation.FleetPropagation(this, Arrays.asList(templates));
   }
 
+  /**
+   * Binds a namespace-sameness spec to this fleet: {@code fleet.sameness(spec).check()} reports diverging members,
+   * {@code .repair()} makes them identical. See {@link dev.kurator.core.sameness.Sameness}.
+   */
+  public dev.kurator.core.sameness.Sameness.Bound sameness(dev.kurator.core.sameness.Sameness spec) {
+    return spec.on(this);
+  }
+
   /** Reads {@code resource} (by apiVersion, kind, namespace and name) from the chosen clusters. */
   public <T extends HasMetadata> FleetOperation<T> get(T resource) {
     return Ops.get(this, runtime, checked("resource", List.of(Objects.requireNonNull(resource, "resource"))));

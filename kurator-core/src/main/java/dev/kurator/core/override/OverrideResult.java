@@ -24,6 +24,13 @@ public record OverrideResult(ObjectNode tree, List<String> appliedPolicies) {
     return tree.deepCopy();
   }
 
+  /** Identity and applied policies only: the tree may hold Secret data. */
+  @Override
+  public String toString() {
+    return "OverrideResult[" + tree.path("kind").asText() + " " + tree.path("metadata").path("namespace").asText("")
+        + "/" + tree.path("metadata").path("name").asText() + ", policies=" + appliedPolicies + "]";
+  }
+
   /** The variant as a generic resource. */
   public GenericKubernetesResource resource() {
     return Json.resource(tree);

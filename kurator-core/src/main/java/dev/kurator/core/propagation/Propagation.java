@@ -49,7 +49,9 @@ import java.util.regex.Pattern;
  * <p>{@link #sync} creates what is missing, rewrites what differs (template changed or someone edited it), deletes
  * our copies from clusters no longer selected, and writes nothing when everything already matches. It never deletes
  * or (by default) overwrites an object it did not create. {@link #diff} reports the same differences without
- * writing. Instances are immutable and thread-safe.
+ * writing. Garbage collection looks for copies of the kinds among the current templates only: before dropping the
+ * last template of a kind, sync once with {@link Assignment#none()} to remove its copies. Instances are immutable
+ * and thread-safe.
  */
 public final class Propagation {
 
@@ -134,12 +136,14 @@ public final class Propagation {
     List<HasMetadata> ordered = new ArrayList<>(templates);
     ordered.sort(Comparator.comparingInt(t -> "Namespace".equals(t.getKind()) ? 0 : 1));
     boolean divided = assignment.totalReplicas() > 0;
+    Map<HasMetadata, ObjectNode> cleanedTemplates = new java.util.IdentityHashMap<>();
+    ordered.forEach(t -> cleanedTemplates.put(t, cleaned(t)));
     Map<String, List<Variant>> desired = new LinkedHashMap<>();
     for (TargetCluster target : assignment.targets()) {
       ClusterSnapshot snapshot = byName.getOrDefault(target.name(), ClusterSnapshot.builder(target.name()).build());
       List<Variant> variants = new ArrayList<>();
       for (HasMetadata template : ordered) {
-        ObjectNode tree = cleaned(template);
+        ObjectNode tree = cleanedTemplates.get(template).deepCopy();
         if (divided) {
           Optional<ReplicaInterpreter> interpreter = interpreters.find(tree);
           if (interpreter.isPresent()) {

@@ -47,5 +47,11 @@ public record PropagationPlan(String propagation, Map<String, List<Variant>> des
     public ObjectNode tree() {
       return tree.deepCopy();
     }
+
+    /** Identity and hash only: the tree may hold Secret data. */
+    @Override
+    public String toString() {
+      return "Variant[" + ref + ", hash=" + hash + ", policies=" + appliedPolicies + "]";
+    }
   }
 }

@@ -82,6 +82,34 @@ public final class Sameness {
     return repair(PropagationTarget.of(fleet));
   }
 
+  /** This spec bound to a fleet, as returned by {@code fleet.sameness(spec)}. */
+  public Bound on(Fleet fleet) {
+    return new Bound(this, Objects.requireNonNull(fleet, "fleet"));
+  }
+
+  /**
+   * A sameness spec bound to one fleet snapshot.
+   *
+   * @param spec  the spec
+   * @param fleet the fleet whose current members are checked and repaired
+   */
+  public record Bound(Sameness spec, Fleet fleet) {
+    public Bound {
+      Objects.requireNonNull(spec, "spec");
+      Objects.requireNonNull(fleet, "fleet");
+    }
+
+    /** Which members diverge, without writing. */
+    public SamenessReport check() {
+      return spec.check(fleet);
+    }
+
+    /** Makes every ready member identical. */
+    public PropagationResult repair() {
+      return spec.repair(fleet);
+    }
+  }
+
   /**
    * Repairs the registry's current fleet now, then again after every membership change in which a member joined, so
    * new members catch up (on the thread that made the change). Closing the returned handle stops following.
@@ -121,6 +149,8 @@ public final class Sameness {
     private final List<HasMetadata> objects = new ArrayList<>();
     private final Problems problems = new Problems();
     private boolean prune;
+    private dev.kurator.core.propagation.ConflictResolution conflicts =
+        dev.kurator.core.propagation.ConflictResolution.ABORT;
 
     private Builder(String name) {
       this.name = name;
@@ -174,6 +204,15 @@ public final class Sameness {
     }
 
     /**
+     * What to do when a member already has one of the objects and it was not created by this spec (default ABORT:
+     * report it as diverging and leave it; OVERWRITE adopts it, replacing its labels and content).
+     */
+    public Builder conflictResolution(dev.kurator.core.propagation.ConflictResolution conflicts) {
+      this.conflicts = Objects.requireNonNull(conflicts, "conflicts");
+      return this;
+    }
+
+    /**
      * The spec.
      *
      * @throws dev.kurator.core.ValidationException listing every problem by field path
@@ -193,7 +232,7 @@ public final class Sameness {
       }
       Propagation p;
       try {
-        p = Propagation.builder(name).templates(objects).prune(prune).build();
+        p = Propagation.builder(name).templates(objects).prune(prune).conflictResolution(conflicts).build();
       } catch (dev.kurator.core.ValidationException e) {
         e.problems().forEach(pr -> all.add(pr.path().replace("propagation.templates", "sameness.objects")
             .replace("propagation.name", "sameness.name"), pr.value(), pr.rule()));

@@ -27,6 +27,14 @@ public record FleetEvent<T extends HasMetadata>(String cluster, Type type, T old
     DELETED
   }
 
+  /** Cluster, type and object identity only: the objects may be Secrets. */
+  @Override
+  public String toString() {
+    var m = object.getMetadata();
+    return "FleetEvent[" + cluster + " " + type + " " + object.getKind() + " "
+        + (m.getNamespace() == null ? "" : m.getNamespace() + "/") + m.getName() + "]";
+  }
+
   /** Whether this is a periodic resync of an unchanged object rather than a real update. */
   public boolean isResync() {
     return type == Type.UPDATED && oldObject != null && Objects.equals(

@@ -13,6 +13,7 @@ import dev.kurator.core.propagation.ObjectChange.Action;
 import dev.kurator.testing.EmbeddedFleetExtension;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import java.util.LinkedHashMap;
@@ -218,6 +219,53 @@ class FleetPropagationTest {
     assertThat(r.cluster("cluster-2").error()).startsWith("timed out");
     assertThat(live("cluster-0")).isNotNull();
     assertThat(live("cluster-1")).isNotNull();
+  }
+
+  @Test
+  void customKindsAreDividedThroughAPluggableInterpreterAndCollected() {
+    var widgets = new io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext.Builder()
+        .withGroup("example.dev").withVersion("v1").withKind("Widget").withPlural("widgets")
+        .withScope("Namespaced").build();
+    fleet.embedded().expectCustomResource(widgets);
+    HasMetadata widget = dev.kurator.core.Yaml.parse(
+        "apiVersion: example.dev/v1\nkind: Widget\nmetadata: {name: w, namespace: shop}\nspec: {scale: {size: 9}}\n")
+        .get(0);
+    ReplicaInterpreters interpreters = ReplicaInterpreters.defaults()
+        .with(ReplicaInterpreters.atPath("Widget", "example.dev", "Widget", "/spec/scale/size"));
+
+    fleet.get().propagate(widget).interpreters(interpreters).assignment(split(6, 3, 0)).sync().throwIfAnyFailed();
+
+    assertThat(widgetSize("cluster-0")).isEqualTo(6);
+    assertThat(widgetSize("cluster-1")).isEqualTo(3);
+    PropagationResult shrink = fleet.get().propagate(widget).interpreters(interpreters).assignment(split(9, 0, 0))
+        .sync();
+    assertThat(shrink.cluster("cluster-1").changes()).extracting(ObjectChange::action)
+        .containsExactly(Action.DELETED);
+    assertThat(widgetSize("cluster-0")).isEqualTo(9);
+    assertThat(fleet.embedded().cluster("cluster-1").client().genericKubernetesResources(widgets).inNamespace("shop")
+        .withName("w").get()).isNull();
+  }
+
+  static int widgetSize(String cluster) {
+    var w = fleet.embedded().cluster(cluster).client().genericKubernetesResources("example.dev/v1", "Widget")
+        .inNamespace("shop").withName("w").get();
+    Map<?, ?> spec = (Map<?, ?>) w.getAdditionalProperties().get("spec");
+    return ((Number) ((Map<?, ?>) spec.get("scale")).get("size")).intValue();
+  }
+
+  @Test
+  void aWriteConflictIsRetriedOnceAndAPersistentFailureIsOneRow() {
+    Fleet f = fleet.get();
+    f.propagate(web(2)).assignment(split(1, 1, 0)).sync().throwIfAnyFailed();
+    fleet.embedded().cluster("cluster-0").failNext("PUT", 409, 1);
+    fleet.embedded().cluster("cluster-1").failNext("PUT", 500, 5);
+
+    PropagationResult r = f.propagate(web(2)).assignment(split(2, 2, 0)).sync();
+
+    assertThat(r.cluster("cluster-0").changes()).extracting(ObjectChange::action).containsExactly(Action.UPDATED);
+    assertThat(live("cluster-0").getSpec().getReplicas()).isEqualTo(2);
+    assertThat(r.cluster("cluster-1").changes()).extracting(ObjectChange::action).containsExactly(Action.FAILED);
+    assertThat(r.failures()).containsOnlyKeys("cluster-1");
   }
 
   @Test

@@ -64,9 +64,25 @@ class FleetSamenessTest {
         .hasSize(2);
     assertThat(report.divergent().get("cluster-2")).extracting(d -> d.ref().name()).containsExactly("db");
 
-    assertThat(sameness.repair(embedded.fleet()).failures()).isEmpty();
+    assertThat(embedded.fleet().sameness(sameness).repair().failures()).isEmpty();
     embedded.clusters().forEach(c -> assertIdentical(c.client()));
-    assertThat(sameness.check(embedded.fleet()).identical()).isTrue();
+    assertThat(embedded.fleet().sameness(sameness).check().identical()).isTrue();
+  }
+
+  @Test
+  void aPreExistingNamespaceIsReportedUntilAdoptedWithOverwrite() {
+    embedded.cluster("cluster-0").client().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+        .withNewMetadata().withName("payments").addToLabels("team", "legacy").endMetadata().build()).create();
+
+    assertThat(sameness.repair(embedded.fleet()).failures()).containsOnlyKeys("cluster-0");
+    assertThat(sameness.check(embedded.fleet()).divergent().get("cluster-0")).extracting(Drift::kind)
+        .containsExactly(Drift.Kind.CONFLICT);
+
+    Sameness adopting = Sameness.builder("payments").namespace("payments", Map.of("team", "payments"))
+        .conflictResolution(dev.kurator.core.propagation.ConflictResolution.OVERWRITE).build();
+    assertThat(adopting.repair(embedded.fleet()).failures()).isEmpty();
+    assertThat(embedded.cluster("cluster-0").client().namespaces().withName("payments").get().getMetadata()
+        .getLabels()).containsEntry("team", "payments");
   }
 
   @Test

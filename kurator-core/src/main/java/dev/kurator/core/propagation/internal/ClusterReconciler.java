@@ -72,7 +72,7 @@ public final class ClusterReconciler {
         .forEach(v -> namespaces.add(v.ref().name()));
     for (Variant v : variants) {
       try {
-        changes.add(one(cluster, kube, v, write, drift, namespaces));
+        changes.add(oneWithRetryOnConflict(cluster, kube, v, write, drift, namespaces));
       } catch (RuntimeException e) {
         log.warn("Propagation {}: {} on cluster {} failed: {}", propagation, v.ref(), cluster, e.toString());
         changes.add(new ObjectChange(v.ref(), Action.FAILED, e.getMessage()));
@@ -96,6 +96,27 @@ public final class ClusterReconciler {
     boolean failed = changes.stream().anyMatch(c -> c.action() == Action.FAILED || c.action() == Action.CONFLICT);
     return new Outcome(new ClusterSync(cluster, failed ? ClusterSync.Status.FAILED : ClusterSync.Status.OK, changes,
         ""), drift);
+  }
+
+  /**
+   * One object; when someone else changed it between our read and our write (HTTP 409), reads and tries once more
+   * instead of leaving it for the next sync.
+   */
+  private ObjectChange oneWithRetryOnConflict(String cluster, KubeObjects kube, Variant v, boolean write,
+      List<Drift> drift, java.util.Set<String> namespaces) {
+    List<Drift> attempt = new ArrayList<>();
+    try {
+      ObjectChange c = one(cluster, kube, v, write, attempt, namespaces);
+      drift.addAll(attempt);
+      return c;
+    } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+      if (e.getCode() != 409 || !write) {
+        throw e;
+      }
+      log.info("Propagation {}: {} on cluster {} changed under us (409); retrying once", propagation, v.ref(),
+          cluster);
+      return one(cluster, kube, v, write, drift, namespaces);
+    }
   }
 
   private ObjectChange one(String cluster, KubeObjects kube, Variant v, boolean write, List<Drift> drift,
