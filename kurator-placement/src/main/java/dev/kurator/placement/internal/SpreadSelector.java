@@ -286,7 +286,8 @@ public final class SpreadSelector {
 
   private static final class Path {
     final int id;
-    final List<GroupInfo> groups;
+    private final List<GroupInfo> raw;
+    private List<GroupInfo> sorted;
     final long weight;
     final long value;
 
@@ -300,17 +301,30 @@ public final class SpreadSelector {
       }
       this.weight = w;
       this.value = v;
-      List<GroupInfo> sorted = new ArrayList<>(groups);
-      sorted.sort(Comparator.comparingLong(GroupInfo::weight).reversed().thenComparing(GroupInfo::name));
-      this.groups = sorted;
+      this.raw = new ArrayList<>(groups);
+    }
+
+    int size() {
+      return raw.size();
+    }
+
+    /** The groups by weight descending, then name (sorted on first use: most paths are never compared). */
+    List<GroupInfo> groups() {
+      if (sorted == null) {
+        raw.sort(Comparator.comparingLong(GroupInfo::weight).reversed().thenComparing(GroupInfo::name));
+        sorted = raw;
+      }
+      return sorted;
     }
 
     boolean hasStrictPrefix(Path sub) {
-      if (sub.groups.size() >= groups.size()) {
+      if (sub.size() >= size()) {
         return false;
       }
-      for (int i = 0; i < sub.groups.size(); i++) {
-        if (!groups.get(i).name().equals(sub.groups.get(i).name())) {
+      List<GroupInfo> mine = groups();
+      List<GroupInfo> theirs = sub.groups();
+      for (int i = 0; i < theirs.size(); i++) {
+        if (!mine.get(i).name().equals(theirs.get(i).name())) {
           return false;
         }
       }
@@ -350,7 +364,7 @@ public final class SpreadSelector {
         }
       }
     }
-    return best.groups;
+    return best.groups();
   }
 
   private static void dfs(List<GroupInfo> groups, int min, int max, long target, long sum, int begin,
