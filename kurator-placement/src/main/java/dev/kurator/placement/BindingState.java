@@ -34,14 +34,17 @@ public record BindingState(Assignment previous, String observedAffinityName, boo
     return new BindingState(previous, "", false, Set.of());
   }
 
+  /** A copy with another observed affinity term (store {@link Decision#affinityName()} here). */
   public BindingState withObservedAffinityName(String name) {
     return new BindingState(previous, name, rescheduleTriggered, evictingClusters);
   }
 
+  /** A copy asking (or not) for an explicit fresh reschedule, as Karmada's WorkloadRebalancer does. */
   public BindingState withRescheduleTriggered(boolean triggered) {
     return new BindingState(previous, observedAffinityName, triggered, evictingClusters);
   }
 
+  /** A copy with the clusters of pending graceful-eviction tasks. */
   public BindingState withEvictingClusters(Set<String> clusters) {
     return new BindingState(previous, observedAffinityName, rescheduleTriggered, clusters);
   }

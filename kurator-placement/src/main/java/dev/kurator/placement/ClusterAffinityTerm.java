@@ -19,6 +19,7 @@ public record ClusterAffinityTerm(String affinityName, ClusterAffinity affinity,
     overflowAffinities = overflowAffinities == null ? List.of() : List.copyOf(overflowAffinities);
   }
 
+  /** A term without overflow tiers. */
   public static ClusterAffinityTerm of(String name, ClusterAffinity affinity) {
     return new ClusterAffinityTerm(name, affinity, List.of());
   }

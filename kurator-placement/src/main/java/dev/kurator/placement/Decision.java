@@ -79,14 +79,17 @@ public final class Decision {
         affinityName, newMessage, clusters());
   }
 
+  /** {@code namespace/name} of the resource. */
   public String resource() {
     return resource;
   }
 
+  /** The overall outcome. */
   public Status status() {
     return status;
   }
 
+  /** Whether an assignment was produced. */
   public boolean succeeded() {
     return status == Status.SCHEDULED;
   }

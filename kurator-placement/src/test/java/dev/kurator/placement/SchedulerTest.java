@@ -208,4 +208,17 @@ class SchedulerTest {
     assertThat(kept.assignment().targets()).containsExactly(new TargetCluster("a", 0), new TargetCluster("b", 0));
     assertThat(kept.explanation("a").get().verdict()).isEqualTo(Verdict.SELECTED);
   }
+
+  @Test
+  void whenEveryAffinityGroupFailsTheObservedGroupIsKept() {
+    Placement p = Placement.builder()
+        .clusterAffinity(ClusterAffinityTerm.of("primary", ClusterAffinity.clusterNames("a")))
+        .clusterAffinity(ClusterAffinityTerm.of("backup", ClusterAffinity.clusterNames("b")))
+        .replicaScheduling(ReplicaScheduling.dividedDynamic()).build();
+    Decision d = scheduler.schedule(deployment("web", 2), p, List.of(of("c", "eu", 4)),
+        BindingState.initial().withObservedAffinityName("backup"));
+    assertThat(d.status()).isEqualTo(Decision.Status.NO_CLUSTER_FIT);
+    assertThat(d.affinityName()).isEqualTo("backup");
+    assertThat(d.explanation("c").get().plugin()).isEqualTo("ClusterAffinity");
+  }
 }

@@ -235,7 +235,9 @@ public final class SchedulerImpl implements Scheduler {
         first = d;
       }
     }
-    return first;
+    // Karmada leaves the observed term unchanged when every term fails.
+    return new Decision(first.resource(), first.status(), first.assignment(), state.observedAffinityName(),
+        first.message(), first.clusters());
   }
 
   /**

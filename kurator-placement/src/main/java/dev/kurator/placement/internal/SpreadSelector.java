@@ -24,7 +24,11 @@ public final class SpreadSelector {
 
   private SpreadSelector() {}
 
-  /** A group of clusters (a region, zone or provider). */
+  /**
+   * A group of clusters (a region, zone or provider), best first. Groups built by {@link #groupNameOrdered} for
+   * selection by region guarantee only the head and the prefix the score read to be in order; the rest stays in
+   * name order (selection re-orders what it reads).
+   */
   public record Group(String name, long score, long available, List<ScoredCluster> clusters) {}
 
   /** Clusters sorted in Karmada's total order, and the topology groups built for the spread fields in use. */
@@ -76,8 +80,9 @@ public final class SpreadSelector {
       sorted.sort(ORDER_BEFORE_NAME);
       return groupSorted(sorted, placement, replicas);
     }
-    // Selection by region only reads the groups: sort each group instead of the whole fleet (same order, since
-    // the sort is stable and the input is name-ordered). The flat list stays in name order.
+    // Selection by region only reads the groups, and of each group its head and the prefix its score reads: order
+    // just that prefix (same order as a full sort, which is stable over name-ordered input). The flat list stays in
+    // name order.
     return groupSorted(byName, placement, replicas, ORDER_BEFORE_NAME);
   }
 
@@ -127,14 +132,11 @@ public final class SpreadSelector {
         }
         Map<String, Group> target = f == SpreadField.ZONE ? zones : f == SpreadField.REGION ? regions : providers;
         members.forEach((name, list) -> {
-          if (sortGroups != null) {
-            list.sort(sortGroups);
-          }
           long avail = 0;
           for (ScoredCluster cand : list) {
             avail += cand.available();
           }
-          long score = groupScore(list, placement, replicas, c.minGroups(), clusterMin);
+          long score = groupScore(list, sortGroups, placement, replicas, c.minGroups(), clusterMin);
           target.put(name, new Group(name, score, avail, list));
         });
       }
@@ -145,7 +147,19 @@ public final class SpreadSelector {
   /** {@code calcGroupScore}: capacity toward the per-group target first, then the average score. */
   public static long groupScore(List<ScoredCluster> clusters, Placement placement, int replicas, int minGroups,
       int clusterMinGroups) {
+    return groupScore(clusters, null, placement, replicas, minGroups, clusterMinGroups);
+  }
+
+  /**
+   * As {@link #groupScore(List, Placement, int, int, int)}; with {@code lazyOrder} the clusters are in name order
+   * and only the prefix the score reads is put in that order (see {@link #sortPrefix}).
+   */
+  private static long groupScore(List<ScoredCluster> clusters, Comparator<ScoredCluster> lazyOrder,
+      Placement placement, int replicas, int minGroups, int clusterMinGroups) {
     if (duplicatedForScore(placement)) {
+      if (lazyOrder != null) {
+        sortPrefix(clusters, 0, lazyOrder);
+      }
       return groupScoreDuplicated(clusters, replicas);
     }
     long target;
@@ -158,7 +172,11 @@ public final class SpreadSelector {
     long sumAvail = 0;
     long sumScore = 0;
     long count = 0;
-    for (ScoredCluster c : clusters) {
+    for (int i = 0; i < clusters.size(); i++) {
+      if (lazyOrder != null) {
+        sortPrefix(clusters, i, lazyOrder);
+      }
+      ScoredCluster c = clusters.get(i);
       sumAvail += c.available();
       sumScore += c.score();
       count++;
@@ -275,10 +293,46 @@ public final class SpreadSelector {
     int need = Math.min(candidates.size() + selected.size(), cluster.maxGroups());
     int rest = need - selected.size();
     if (rest > 0) {
-      candidates.sort(ScoredCluster.ORDER);
+      for (int i = 0; i < rest; i++) {
+        sortPrefix(candidates, i, ScoredCluster.ORDER);
+      }
       selected.addAll(candidates.subList(0, rest));
     }
     return selected;
+  }
+
+  /** Up to this many leading elements are ordered one by one; past it the rest is sorted at once. */
+  private static final int SELECTION_LIMIT = 8;
+
+  /**
+   * Extends a sorted prefix by one: given {@code list[0, i)} already equal to the first {@code i} elements of a
+   * stable sort by {@code order} and the rest in input order, makes {@code list[0, i]} so too. Below
+   * {@link #SELECTION_LIMIT} this moves the smallest remaining element (the first of equals) to {@code i}, keeping
+   * the others' relative order; at the limit it stable-sorts the remainder. Either way the list stays a prefix of
+   * the full stable sort followed by the remaining elements in input order, so a group's head, its score and the
+   * best candidates come out exactly as after sorting everything, at a fraction of the comparisons.
+   */
+  static void sortPrefix(List<ScoredCluster> list, int i, Comparator<ScoredCluster> order) {
+    int n = list.size();
+    if (i > SELECTION_LIMIT || i >= n - 1) {
+      return;
+    }
+    if (i == SELECTION_LIMIT) {
+      list.subList(i, n).sort(order);
+      return;
+    }
+    int best = i;
+    ScoredCluster min = list.get(i);
+    for (int j = i + 1; j < n; j++) {
+      ScoredCluster c = list.get(j);
+      if (order.compare(c, min) < 0) {
+        best = j;
+        min = c;
+      }
+    }
+    if (best != i) {
+      list.add(i, list.remove(best));
+    }
   }
 
   /** A group for {@link #selectGroups}: name, value (cluster count) and weight (score). */
@@ -286,7 +340,8 @@ public final class SpreadSelector {
 
   private static final class Path {
     final int id;
-    final List<GroupInfo> groups;
+    private final List<GroupInfo> raw;
+    private List<GroupInfo> sorted;
     final long weight;
     final long value;
 
@@ -300,17 +355,30 @@ public final class SpreadSelector {
       }
       this.weight = w;
       this.value = v;
-      List<GroupInfo> sorted = new ArrayList<>(groups);
-      sorted.sort(Comparator.comparingLong(GroupInfo::weight).reversed().thenComparing(GroupInfo::name));
-      this.groups = sorted;
+      this.raw = new ArrayList<>(groups);
+    }
+
+    int size() {
+      return raw.size();
+    }
+
+    /** The groups by weight descending, then name (sorted on first use: most paths are never compared). */
+    List<GroupInfo> groups() {
+      if (sorted == null) {
+        raw.sort(Comparator.comparingLong(GroupInfo::weight).reversed().thenComparing(GroupInfo::name));
+        sorted = raw;
+      }
+      return sorted;
     }
 
     boolean hasStrictPrefix(Path sub) {
-      if (sub.groups.size() >= groups.size()) {
+      if (sub.size() >= size()) {
         return false;
       }
-      for (int i = 0; i < sub.groups.size(); i++) {
-        if (!groups.get(i).name().equals(sub.groups.get(i).name())) {
+      List<GroupInfo> mine = groups();
+      List<GroupInfo> theirs = sub.groups();
+      for (int i = 0; i < theirs.size(); i++) {
+        if (!mine.get(i).name().equals(theirs.get(i).name())) {
           return false;
         }
       }
@@ -350,7 +418,7 @@ public final class SpreadSelector {
         }
       }
     }
-    return best.groups;
+    return best.groups();
   }
 
   private static void dfs(List<GroupInfo> groups, int min, int max, long target, long sum, int begin,

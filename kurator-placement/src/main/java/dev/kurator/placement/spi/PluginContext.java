@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param workload     the resource being placed
  * @param placement    its placement
  * @param affinityTerm the {@code clusterAffinities} term being tried, null when the placement has none
- * @param state        the binding state (previous assignment, eviction tasks)
+ * @param state            the binding state (previous assignment, eviction tasks)
+ * @param previousReplicas replicas per cluster of the previous assignment; null derives it from {@code state}
  */
 public record PluginContext(Workload workload, Placement placement, ClusterAffinityTerm affinityTerm,
     BindingState state, Map<String, Integer> previousReplicas) {
