@@ -1,11 +1,11 @@
 package dev.kurator.core;
 
-import dev.kurator.core.internal.ApplyOp;
 import dev.kurator.core.internal.FleetRuntime;
 import dev.kurator.core.internal.HealthProbe;
 import dev.kurator.core.internal.Names;
 import dev.kurator.core.internal.Ops;
 import dev.kurator.core.internal.Resources;
+import dev.kurator.core.internal.WriteOp;
 import dev.kurator.core.spi.SnapshotContributor;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -73,6 +73,7 @@ public final class Fleet implements AutoCloseable {
     return new Builder(name);
   }
 
+  /** The fleet's name, a DNS-1123 label. */
   public String name() {
     return name;
   }
@@ -92,6 +93,7 @@ public final class Fleet implements AutoCloseable {
     return Optional.ofNullable(byName.get(name));
   }
 
+  /** The number of members. */
   public int size() {
     return members.size();
   }
@@ -150,7 +152,7 @@ public final class Fleet implements AutoCloseable {
    * @throws ValidationException when the resource has no apiVersion, kind or metadata.name
    */
   public <T extends HasMetadata> ApplyOperation<T> apply(T resource) {
-    return new ApplyOp<>(this, runtime, checked("resources", List.of(Objects.requireNonNull(resource, "resource"))));
+    return WriteOp.apply(this, runtime, checked("resources", List.of(Objects.requireNonNull(resource, "resource"))));
   }
 
   /**
@@ -159,7 +161,7 @@ public final class Fleet implements AutoCloseable {
    * @throws ValidationException naming every resource without apiVersion, kind or metadata.name; nothing is applied
    */
   public ApplyOperation<HasMetadata> apply(Collection<? extends HasMetadata> resources) {
-    return new ApplyOp<>(this, runtime, checked("resources", new ArrayList<HasMetadata>(resources)));
+    return WriteOp.apply(this, runtime, checked("resources", new ArrayList<HasMetadata>(resources)));
   }
 
   /**
@@ -190,14 +192,19 @@ public final class Fleet implements AutoCloseable {
     return new Ops.ListOp<>(this, runtime, type);
   }
 
-  /** Deletes {@code resource} from the chosen clusters; {@link Outcome.NotFound} where it was not. */
-  public <T extends HasMetadata> FleetOperation<T> delete(T resource) {
-    return Ops.delete(this, runtime, checked("resource", List.of(Objects.requireNonNull(resource, "resource"))));
+  /**
+   * Deletes {@code resource} (by apiVersion, kind, namespace and name) from the chosen clusters;
+   * {@link Outcome.NotFound} where it was not.
+   *
+   * @throws ValidationException when the resource has no apiVersion, kind or metadata.name
+   */
+  public <T extends HasMetadata> DeleteOperation<T> delete(T resource) {
+    return WriteOp.delete(this, runtime, checked("resource", List.of(Objects.requireNonNull(resource, "resource"))));
   }
 
-  /** Deletes every resource from the chosen clusters. */
-  public FleetOperation<HasMetadata> delete(Collection<? extends HasMetadata> resources) {
-    return Ops.delete(this, runtime, checked("resources", new ArrayList<HasMetadata>(resources)));
+  /** Deletes every resource, in order, from each chosen cluster. @throws ValidationException as above */
+  public DeleteOperation<HasMetadata> delete(Collection<? extends HasMetadata> resources) {
+    return WriteOp.delete(this, runtime, checked("resources", new ArrayList<HasMetadata>(resources)));
   }
 
   private static <T extends HasMetadata> List<T> checked(String path, List<T> resources) {

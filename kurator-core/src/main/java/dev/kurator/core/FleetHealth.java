@@ -40,10 +40,12 @@ public record FleetHealth(String fleet, List<MemberHealth> members, Instant chec
     return members.stream().filter(m -> !m.isReady()).toList();
   }
 
+  /** How many members are ready. */
   public int readyCount() {
     return ready().size();
   }
 
+  /** How many members are not ready or unreachable. */
   public int unreadyCount() {
     return members.size() - readyCount();
   }

@@ -109,6 +109,18 @@ public record FleetResult<T>(String fleet, List<String> clusters, List<ClusterOu
     return this;
   }
 
+  /** Counts of outcomes, e.g. {@code 3 applied, 1 unchanged, 1 failed}, for logs. */
+  public String summary() {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    rows.forEach(r -> counts.merge(r.outcome().getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT), 1,
+        Integer::sum));
+    if (counts.isEmpty()) {
+      return "no rows";
+    }
+    return counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+        .collect(java.util.stream.Collectors.joining(", "));
+  }
+
   /** A fixed-width table, one line per row: cluster, resource, outcome, elapsed milliseconds. */
   public String toTable() {
     int w = Math.max(7, rows.stream().mapToInt(r -> r.cluster().length()).max().orElse(0));

@@ -122,9 +122,16 @@ public final class MemberClusters {
    * A member named {@code name} from the Secret {@code namespace/secretName} read through the host's client.
    *
    * @throws ValidationException when the Secret does not exist or does not hold a usable kubeconfig
+   * @throws KuratorException    when the host cluster cannot be read
    */
   public static MemberCluster fromSecret(String name, KubernetesClient host, String namespace, String secretName) {
-    Secret secret = host.secrets().inNamespace(namespace).withName(secretName).get();
+    Secret secret;
+    try {
+      secret = host.secrets().inNamespace(namespace).withName(secretName).get();
+    } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+      throw new KuratorException("cannot read Secret " + namespace + "/" + secretName + " for member \"" + name
+          + "\": " + e.getMessage(), e);
+    }
     if (secret == null) {
       throw ValidationException.of("secret", namespace + "/" + secretName, "does not exist");
     }

@@ -22,6 +22,7 @@ public record MemberHealth(String cluster, HealthState state, Duration latency, 
     version = version == null ? "" : version;
   }
 
+  /** Whether the state is {@link HealthState#READY}. */
   public boolean isReady() {
     return state == HealthState.READY;
   }

@@ -90,6 +90,7 @@ public final class EmbeddedFleet implements AutoCloseable {
     return builder().members(members).start();
   }
 
+  /** Starts configuring an embedded fleet (3 members named {@code cluster-0 ..} unless told otherwise). */
   public static Builder builder() {
     return new Builder();
   }
@@ -125,6 +126,14 @@ public final class EmbeddedFleet implements AutoCloseable {
   /** Removes every injected fault on every cluster. */
   public void healAll() {
     clusters.values().forEach(EmbeddedCluster::heal);
+  }
+
+  /**
+   * Makes every cluster serve a custom resource kind (CRUD and API discovery), as if its CRD were installed.
+   * A reset forgets it.
+   */
+  public void expectCustomResource(io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext kind) {
+    clusters.values().forEach(c -> c.server().expectCustomResource(kind));
   }
 
   /** Heals every fault and deletes every stored object on every cluster. Circuit breakers keep their state. */

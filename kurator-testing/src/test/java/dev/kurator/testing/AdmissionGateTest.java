@@ -101,6 +101,36 @@ class AdmissionGateTest {
   }
 
   @Test
+  void deletesAreReviewedTooAndOneDenialKeepsEveryCopy() {
+    fleet.get().apply(Deployments.web(1)).onClusters("cluster-0", "cluster-2").throwIfAnyFailed();
+    List<AdmissionRequest> seen = new CopyOnWriteArrayList<>();
+    AdmissionGate protectUs = gate("kyverno", req -> {
+      seen.add(req);
+      return "us".equals(req.clusterLabels().get("region"))
+          ? AdmissionReview.deny(List.of(RuleResult.fail("protect", "no-delete", "deleting in us is not allowed")))
+          : AdmissionReview.allow();
+    });
+
+    FleetResult<Deployment> denied = fleet.get().delete(Deployments.web(1)).through(protectUs).onAllClusters();
+
+    assertThat(denied).hasOutcomeOn(Outcome.Denied.class, "cluster-2")
+        .hasOutcomeOn(Outcome.Skipped.class, "cluster-0")
+        .hasOutcomeOn(Outcome.NotFound.class, "cluster-1");
+    assertThat(seen).extracting(AdmissionRequest::cluster).containsExactlyInAnyOrder("cluster-0", "cluster-2");
+    assertThat(seen).allSatisfy(req -> {
+      assertThat(req.operation()).isEqualTo(AdmissionOperation.DELETE);
+      assertThat(req.oldObject().getMetadata().getName()).isEqualTo("web");
+    });
+    assertThat(fleet.get()).resource(Deployments.web(1)).existsExactlyOn("cluster-0", "cluster-2");
+
+    FleetResult<Deployment> deleted = fleet.get().delete(Deployments.web(1)).through(protectUs)
+        .onClusters(dev.kurator.core.Selector.labels("region=eu"));
+    assertThat(deleted).hasOutcomeOn(Outcome.Deleted.class, "cluster-0")
+        .hasOutcomeOn(Outcome.NotFound.class, "cluster-1");
+    assertThat(fleet.get()).resource(Deployments.web(1)).existsExactlyOn("cluster-2");
+  }
+
+  @Test
   void aGateThatThrowsDeniesFailClosed() {
     AdmissionGate broken = gate("broken", req -> {
       throw new IllegalStateException("policy cache not loaded");

@@ -39,6 +39,7 @@ class FanOutTest {
     FleetResult<Deployment> second = fleet.get().apply(Deployments.web(2)).onAllClusters();
 
     assertThat(second).hasNoFailures().allHaveOutcome(Outcome.Unchanged.class);
+    assertThat(second.summary()).isEqualTo("5 unchanged");
     List<Integer> after = fleet.embedded().clusters().stream().map(EmbeddedCluster::requestCount).toList();
     for (int i = 0; i < before.size(); i++) {
       assertThat(after.get(i) - before.get(i)).as("requests to cluster-%d for an unchanged apply", i).isEqualTo(1);
@@ -191,6 +192,34 @@ class FanOutTest {
     assertThat(deleted).hasOutcomeOn(Outcome.Deleted.class, "cluster-0", "cluster-1")
         .hasOutcomeOn(Outcome.NotFound.class, "cluster-2");
     assertThat(f).resource(web).existsExactlyOn();
+  }
+
+  @Test
+  void appliesUntypedResourcesIncludingCustomKinds() {
+    fleet.embedded().expectCustomResource(new io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext
+        .Builder().withGroup("example.dev").withVersion("v1").withKind("Widget").withPlural("widgets")
+        .withScope("Namespaced").build());
+    List<HasMetadata> objects = dev.kurator.core.Yaml.parse("""
+        apiVersion: example.dev/v1
+        kind: Widget
+        metadata: {name: w, namespace: shop}
+        spec: {size: 3}
+        """);
+    io.fabric8.kubernetes.api.model.GenericKubernetesResource settings =
+        new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder().withApiVersion("v1")
+            .withKind("ConfigMap").withNewMetadata().withName("settings").withNamespace("shop").endMetadata()
+            .addToAdditionalProperties("data", java.util.Map.of("color", "blue")).build();
+
+    FleetResult<HasMetadata> r = fleet.get().apply(List.of(settings, objects.get(0))).onClusters("cluster-0");
+    assertThat(r).hasNoFailures().allHaveOutcome(Outcome.Applied.class);
+    assertThat(fleet.get().apply(List.of(settings, objects.get(0))).onClusters("cluster-0"))
+        .allHaveOutcome(Outcome.Unchanged.class);
+
+    ConfigMap typed = fleet.get().get(ConfigMap.class, "shop", "settings").onClusters("cluster-0")
+        .value("cluster-0").orElseThrow();
+    assertThat(typed.getData()).containsEntry("color", "blue");
+    assertThat(fleet.get()).resource(objects.get(0)).existsExactlyOn("cluster-0")
+        .hasFieldOn("/spec/size", "3", "cluster-0");
   }
 
   @Test

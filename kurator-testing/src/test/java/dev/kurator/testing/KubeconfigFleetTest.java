@@ -28,6 +28,29 @@ class KubeconfigFleetTest {
   }
 
   @Test
+  void credentialsStayOutOfResultsMessagesAndToString(@TempDir Path dir) throws Exception {
+    try (EmbeddedFleet embedded = EmbeddedFleet.start(1)) {
+      EmbeddedCluster c = embedded.cluster("cluster-0");
+      String secret = "s3cr3t-t0ken-value";
+      Path file = Files.writeString(dir.resolve("config"), kubeconfig(List.of(c)).replace("not-checked-by-the-mock",
+          secret));
+      List<MemberCluster> members = MemberClusters.fromKubeconfig(file);
+      try (Fleet fleet = Fleet.builder("secretive").members(members)
+          .resilience(dev.kurator.core.Resilience.defaults().retries(0)).build()) {
+        c.failNext(null, 500, 1);
+        dev.kurator.core.FleetResult<io.fabric8.kubernetes.api.model.apps.Deployment> r =
+            fleet.apply(Deployments.web(1)).onAllClusters();
+        c.makeUnreachable();
+        String everything = r.toTable() + r.failures() + fleet + fleet.members() + fleet.health()
+            + fleet.health().members();
+
+        org.assertj.core.api.Assertions.assertThat(r.anyFailed()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(everything).contains("cluster-0").doesNotContain(secret);
+      }
+    }
+  }
+
+  @Test
   void fansOutOverMembersBuiltFromContextsOfTwoMergedKubeconfigs(@TempDir Path dir) throws Exception {
     try (EmbeddedFleet embedded = EmbeddedFleet.start(4)) {
       List<EmbeddedCluster> all = embedded.clusters();

@@ -2,9 +2,11 @@ package dev.kurator.benchmarks.core;
 
 import dev.kurator.core.Fleet;
 import dev.kurator.core.FleetResult;
+import dev.kurator.core.Resilience;
 import dev.kurator.testing.EmbeddedFleet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,7 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * One Deployment applied to every cluster of an embedded fleet (50 in-process API servers by default), once with
  * the fleet's concurrent fan-out and once one cluster after another (the same code on a pool of one thread). Each
  * invocation changes the replica count, so every cluster sees a read and an update. The ratio of the two average
- * times is the speed-up of the fan-out.
+ * times is the speed-up of the fan-out; {@link #latencyMillis} adds a per-reply delay that stands in for the network
+ * round trip to real clusters.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,6 +45,13 @@ public class FanOutBenchmark {
   @Param("16")
   public int parallelism;
 
+  /**
+   * Delay added to every reply of every embedded API server, standing in for the network round trip to a remote
+   * cluster (0: in-process speed, where the fan-out competes for the same CPUs as the servers).
+   */
+  @Param({"0", "10"})
+  public int latencyMillis;
+
   private EmbeddedFleet embedded;
   private Fleet concurrent;
   private Fleet sequential;
@@ -49,10 +59,17 @@ public class FanOutBenchmark {
 
   @Setup(Level.Trial)
   public void start() {
-    embedded = EmbeddedFleet.builder().members(clusters).parallelism(parallelism).start();
+    // Generous timeouts: this measures throughput on a possibly busy machine, not timeout handling.
+    Resilience resilience = Resilience.defaults().timeout(Duration.ofSeconds(60));
+    embedded = EmbeddedFleet.builder().members(clusters).parallelism(parallelism).resilience(resilience).start();
+    if (latencyMillis > 0) {
+      embedded.clusters().forEach(c -> c.slowDown(Duration.ofMillis(latencyMillis)));
+    }
     concurrent = embedded.fleet();
-    sequential = Fleet.builder("sequential").members(concurrent.members()).parallelism(1).build();
+    sequential = Fleet.builder("sequential").members(concurrent.members()).parallelism(1).resilience(resilience)
+        .build();
     concurrent.apply(deployment(1)).onAllClusters().throwIfAnyFailed();
+    sequential.apply(deployment(2)).onAllClusters().throwIfAnyFailed();
   }
 
   @TearDown(Level.Trial)

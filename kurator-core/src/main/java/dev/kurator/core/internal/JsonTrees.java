@@ -29,8 +29,17 @@ public final class JsonTrees {
    * Whether every field set in {@code desired} has the same value in {@code live}: objects are compared field by
    * field (live may have more), arrays element by element (same length), numbers by value; a null desired value
    * expresses no opinion (as in {@link #merge}), an empty list or object matches a missing or empty live one.
+   * Values in resource-quantity maps ({@code limits}, {@code requests}, {@code hard}, ...) compare as quantities,
+   * since the API server rewrites them in canonical form ({@code 0.5} becomes {@code 500m}).
    */
   public static boolean covers(JsonNode live, JsonNode desired) {
+    return covers(live, desired, false);
+  }
+
+  /** Keys whose values are maps of resource name to quantity. */
+  private static final Set<String> QUANTITY_MAPS = Set.of("limits", "requests", "hard", "capacity", "allocatable");
+
+  private static boolean covers(JsonNode live, JsonNode desired, boolean quantities) {
     if (desired == null || desired.isNull() || desired.isMissingNode()) {
       return true;
     }
@@ -45,7 +54,7 @@ public final class JsonTrees {
         return false;
       }
       for (Map.Entry<String, JsonNode> f : desired.properties()) {
-        if (!covers(live.get(f.getKey()), f.getValue())) {
+        if (!covers(live.get(f.getKey()), f.getValue(), quantities || QUANTITY_MAPS.contains(f.getKey()))) {
           return false;
         }
       }
@@ -65,7 +74,20 @@ public final class JsonTrees {
     if (desired.isNumber() && live.isNumber()) {
       return desired.decimalValue().compareTo(live.decimalValue()) == 0;
     }
+    if (quantities && desired.isValueNode() && live.isValueNode() && !desired.equals(live)) {
+      return sameQuantity(desired.asText(), live.asText());
+    }
     return desired.equals(live);
+  }
+
+  private static boolean sameQuantity(String a, String b) {
+    try {
+      return io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(new io.fabric8.kubernetes.api.model.Quantity(a))
+          .compareTo(io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(
+              new io.fabric8.kubernetes.api.model.Quantity(b))) == 0;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   private static boolean isEmpty(JsonNode n) {

@@ -67,12 +67,6 @@ public final class Ops {
         }, live -> live.<Outcome<T>>map(Outcome.Found::new).orElseGet(Outcome.NotFound::new)))));
   }
 
-  /** Deletes each of {@code resources} from every target. */
-  public static <T extends HasMetadata> FleetOperation<T> delete(Fleet fleet, FleetRuntime rt, List<T> resources) {
-    return perResource(fleet, rt, resources, (m, r) -> MemberCalls.call(rt, m.name(),
-        "delete " + ResourceRef.of(r), () -> Applier.<T>deleteOnce(m.client(), r), o -> o));
-  }
-
   /** A list of {@code type}, narrowed by namespace and labels before it runs. */
   public static final class ListOp<T extends HasMetadata> implements ListOperation<T> {
     private final Fleet fleet;

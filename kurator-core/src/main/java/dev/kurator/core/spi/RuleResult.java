@@ -22,10 +22,12 @@ public record RuleResult(String policy, String rule, Status status, String messa
     message = message == null ? "" : message;
   }
 
+  /** A passing result without message. */
   public static RuleResult pass(String policy, String rule) {
     return new RuleResult(policy, rule, Status.PASS, "");
   }
 
+  /** A failing result that denies admission, explained by {@code message}. */
   public static RuleResult fail(String policy, String rule, String message) {
     return new RuleResult(policy, rule, Status.FAIL, message);
   }

@@ -32,6 +32,9 @@ class JsonTreesTest {
       "{}                                | {'l':[],'m':{},'n':null} | true",
       "{'l':[1]}                         | {'l':[]}                | false",
       "{'b':true}                        | {'b':false}             | false",
+      "{'limits':{'cpu':'500m','memory':'1Gi'}} | {'limits':{'cpu':'0.5','memory':'1024Mi'}} | true",
+      "{'limits':{'cpu':'500m'}}         | {'limits':{'cpu':'1'}}  | false",
+      "{'labels':{'v':'500m'}}           | {'labels':{'v':'0.5'}}  | false",
   })
   void coversComparesOnlyTheDesiredFields(String live, String desired, boolean expected) {
     assertThat(JsonTrees.covers(json(live), json(desired))).isEqualTo(expected);

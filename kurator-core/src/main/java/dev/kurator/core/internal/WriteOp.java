@@ -2,6 +2,7 @@ package dev.kurator.core.internal;
 
 import dev.kurator.core.ApplyOperation;
 import dev.kurator.core.ClusterOutcome;
+import dev.kurator.core.DeleteOperation;
 import dev.kurator.core.Fleet;
 import dev.kurator.core.FleetResult;
 import dev.kurator.core.MemberCluster;
@@ -22,34 +23,44 @@ import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The fan-out apply: per cluster, each resource in order; with gates, review everything before any write. */
-public final class ApplyOp<T extends HasMetadata> implements ApplyOperation<T> {
+/**
+ * The fan-out writes, apply and delete: per cluster, each resource in order. With gates, every (cluster, resource)
+ * variant is reviewed first and nothing is written anywhere if any is denied.
+ */
+public final class WriteOp<T extends HasMetadata> implements ApplyOperation<T>, DeleteOperation<T> {
 
-  private static final Logger log = LoggerFactory.getLogger(ApplyOp.class);
+  private static final Logger log = LoggerFactory.getLogger(WriteOp.class);
 
   private final Fleet fleet;
   private final FleetRuntime rt;
   private final List<T> resources;
+  private final boolean delete;
   private final List<AdmissionGate> gates;
 
-  /** {@code resources} must already be validated. */
-  public ApplyOp(Fleet fleet, FleetRuntime rt, List<T> resources) {
-    this(fleet, rt, resources, List.of());
+  /** An apply of {@code resources}, which must already be validated. */
+  public static <T extends HasMetadata> WriteOp<T> apply(Fleet fleet, FleetRuntime rt, List<T> resources) {
+    return new WriteOp<>(fleet, rt, resources, false, List.of());
   }
 
-  private ApplyOp(Fleet fleet, FleetRuntime rt, List<T> resources, List<AdmissionGate> gates) {
+  /** A delete of {@code resources}, which must already be validated. */
+  public static <T extends HasMetadata> WriteOp<T> delete(Fleet fleet, FleetRuntime rt, List<T> resources) {
+    return new WriteOp<>(fleet, rt, resources, true, List.of());
+  }
+
+  private WriteOp(Fleet fleet, FleetRuntime rt, List<T> resources, boolean delete, List<AdmissionGate> gates) {
     this.fleet = fleet;
     this.rt = rt;
     this.resources = List.copyOf(resources);
+    this.delete = delete;
     this.gates = List.copyOf(gates);
   }
 
   @Override
-  public ApplyOperation<T> through(AdmissionGate gate) {
+  public WriteOp<T> through(AdmissionGate gate) {
     Objects.requireNonNull(gate, "gate");
     List<AdmissionGate> more = new ArrayList<>(gates);
     more.add(gate);
-    return new ApplyOp<>(fleet, rt, resources, more);
+    return new WriteOp<>(fleet, rt, resources, delete, more);
   }
 
   @Override
@@ -60,7 +71,7 @@ public final class ApplyOp<T extends HasMetadata> implements ApplyOperation<T> {
       return FanOut.run(fleet, rt, targets, fallback, m -> {
         List<ClusterOutcome<T>> rows = new ArrayList<>();
         for (T r : resources) {
-          rows.add(FanOut.timed(m.name(), ref(m, r), () -> apply(m, r)));
+          rows.add(FanOut.timed(m.name(), ref(m, r), () -> write(m, r)));
         }
         return rows;
       });
@@ -76,8 +87,10 @@ public final class ApplyOp<T extends HasMetadata> implements ApplyOperation<T> {
       }
     }
     if (denied > 0) {
-      log.warn("fleet {}: admission denied {} variant(s) on {}; nothing written", fleet.name(), denied, deniedOn);
-      String reason = "not written: admission denied " + denied + " variant(s) on " + deniedOn;
+      log.warn("fleet {}: admission denied {} variant(s) on {}; nothing {}", fleet.name(), denied, deniedOn,
+          delete ? "deleted" : "written");
+      String reason = (delete ? "not deleted" : "not written") + ": admission denied " + denied + " variant(s) on "
+          + deniedOn;
       List<ClusterOutcome<T>> rows = new ArrayList<>();
       for (ClusterOutcome<Variant<T>> row : variants) {
         Outcome<T> outcome = verdictOf(row);
@@ -94,7 +107,7 @@ public final class ApplyOp<T extends HasMetadata> implements ApplyOperation<T> {
           rows.add(new ClusterOutcome<>(row.cluster(), row.resource(), verdict, row.elapsed()));
         } else {
           T desired = row.outcome().value().orElseThrow().desired();
-          ClusterOutcome<T> applied = FanOut.timed(m.name(), row.resource(), () -> apply(m, desired));
+          ClusterOutcome<T> applied = FanOut.timed(m.name(), row.resource(), () -> write(m, desired));
           rows.add(new ClusterOutcome<>(applied.cluster(), applied.resource(), applied.outcome(),
               applied.elapsed().plus(row.elapsed())));
         }
@@ -103,7 +116,11 @@ public final class ApplyOp<T extends HasMetadata> implements ApplyOperation<T> {
     });
   }
 
-  private Outcome<T> apply(MemberCluster m, T desired) {
+  private Outcome<T> write(MemberCluster m, T desired) {
+    if (delete) {
+      return MemberCalls.call(rt, m.name(), "delete " + ResourceRef.of(desired),
+          () -> Applier.<T>deleteOnce(m.client(), desired), o -> o);
+    }
     return MemberCalls.call(rt, m.name(), "apply " + ResourceRef.of(desired),
         () -> Applier.applyOnce(m.client(), desired), o -> o);
   }
@@ -142,13 +159,17 @@ public final class ApplyOp<T extends HasMetadata> implements ApplyOperation<T> {
 
   @SuppressWarnings("unchecked")
   private Variant<T> admit(MemberCluster m, T resource, T live) {
-    GenericKubernetesResource object = Resources.convert(
+    if (delete && live == null) {
+      return new Variant<>(null, new Outcome.NotFound<>());
+    }
+    GenericKubernetesResource old = live == null ? null : Resources.generic(live);
+    GenericKubernetesResource object = delete ? Resources.generic(live) : Resources.convert(
         JsonTrees.desiredFields(Resources.tree(resource)), GenericKubernetesResource.class);
     if (object.getMetadata().getNamespace() == null && live != null) {
       object.getMetadata().setNamespace(live.getMetadata().getNamespace());
     }
-    GenericKubernetesResource old = live == null ? null : Resources.generic(live);
-    AdmissionOperation op = live == null ? AdmissionOperation.CREATE : AdmissionOperation.UPDATE;
+    AdmissionOperation op = delete ? AdmissionOperation.DELETE
+        : live == null ? AdmissionOperation.CREATE : AdmissionOperation.UPDATE;
     for (AdmissionGate gate : gates) {
       AdmissionReview review;
       try {
@@ -167,14 +188,14 @@ public final class ApplyOp<T extends HasMetadata> implements ApplyOperation<T> {
         object = Resources.convert(Resources.tree(review.mutated()), GenericKubernetesResource.class);
       }
     }
-    T desired = (T) Resources.convert(Resources.tree(object), resource.getClass());
+    T desired = delete ? resource : (T) Resources.convert(Resources.tree(object), resource.getClass());
     return new Variant<>(desired, null);
   }
 
   /** For logs. */
   @Override
   public String toString() {
-    return "apply " + resources.stream().map(ResourceRef::of).toList() + " through "
+    return (delete ? "delete " : "apply ") + resources.stream().map(ResourceRef::of).toList() + " through "
         + gates.stream().map(AdmissionGate::name).toList() + " on fleet " + fleet.name() + " (timeout "
         + rt.resilience().timeout().toMillis() + " ms)";
   }
