@@ -1,15 +1,13 @@
 package dev.kurator.rollout;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kurator.core.KuratorException;
+import dev.kurator.rollout.internal.ActionApplier;
 import dev.kurator.rollout.internal.ClusterObservations;
 import dev.kurator.rollout.internal.HttpWebhooks;
 import dev.kurator.rollout.internal.StateStore;
 import dev.kurator.rollout.internal.Workloads;
 import dev.kurator.rollout.spi.MetricProvider;
 import dev.kurator.rollout.spi.TrafficRouter;
-import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -27,29 +25,25 @@ import org.slf4j.LoggerFactory;
 public final class CanaryDriver {
 
   private static final Logger log = LoggerFactory.getLogger(CanaryDriver.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String PREVIOUS_PRIMARY = "previousPrimaryTemplate";
 
   private final String cluster;
-  private final KubernetesClient client;
   private final CanarySpec spec;
-  private final TrafficRouter router;
   private final MetricProvider metrics;
   private final HttpWebhooks webhooks;
   private final Clock clock;
   private final StateStore store;
   private final Workloads workloads;
+  private final ActionApplier applier;
 
   private CanaryDriver(Builder b) {
     this.cluster = b.cluster;
-    this.client = b.client;
     this.spec = b.spec;
-    this.router = b.router;
     this.metrics = b.metrics;
     this.webhooks = new HttpWebhooks(b.http);
     this.clock = b.clock;
-    this.store = new StateStore(client, spec.namespace(), spec.name());
-    this.workloads = new Workloads(client, spec);
+    this.store = new StateStore(b.client, spec.namespace(), spec.name());
+    this.applier = new ActionApplier(cluster, b.client, spec, b.router, webhooks);
+    this.workloads = applier.workloads();
   }
 
   /**
@@ -107,57 +101,10 @@ public final class CanaryDriver {
   private CanaryStatus commit(Transition t) {
     Map<String, String> extras = new HashMap<>();
     for (Action a : t.actions()) {
-      apply(a, t.state(), extras);
+      applier.apply(a, t.state().phase(), t.state().lastAppliedSpec(), store::extra, extras);
     }
     store.save(t.state(), extras);
     return CanaryStatus.of(cluster, spec.name(), t.state());
-  }
-
-  private void apply(Action action, CanaryState next, Map<String, String> extras) {
-    try {
-      if (action instanceof Action.InitializePrimary) {
-        workloads.initializePrimary();
-      } else if (action instanceof Action.ScaleCanaryToZero) {
-        workloads.scaleTarget(0);
-      } else if (action instanceof Action.ScaleCanaryUp) {
-        workloads.scaleTarget(workloads.canaryReplicas());
-      } else if (action instanceof Action.PromoteCanary) {
-        PodTemplateSpec previous = workloads.promote();
-        extras.put(PREVIOUS_PRIMARY, JSON.writeValueAsString(previous));
-      } else if (action instanceof Action.RestorePreviousPrimary) {
-        String saved = store.extra(PREVIOUS_PRIMARY).orElse(null);
-        if (saved == null) {
-          log.warn("canary {}.{} on cluster {}: no previous primary template to restore", spec.name(),
-              spec.namespace(), cluster);
-        } else {
-          workloads.restorePrimary(JSON.readValue(saved, PodTemplateSpec.class));
-        }
-      } else if (action instanceof Action.SetRoutes r) {
-        router.setRoutes(client, spec, r.primary(), r.canary(), r.mirrored());
-      } else if (action instanceof Action.ScaleReplicas r) {
-        workloads.scaleTarget(r.canary());
-        workloads.scalePrimary(r.stable());
-      } else if (action instanceof Action.NotifyHooks n) {
-        for (Webhook hook : spec.analysis().hooks(n.type())) {
-          webhooks.call(hook, spec, n.phase(), next.lastAppliedSpec());
-        }
-      } else if (action instanceof Action.RecordEvent e) {
-        if (e.warning()) {
-          log.warn("cluster {}: {}", cluster, e.message());
-        } else {
-          log.info("cluster {}: {}", cluster, e.message());
-        }
-        for (Webhook hook : spec.analysis().hooks(HookType.EVENT)) {
-          webhooks.call(hook, spec, next.phase(), next.lastAppliedSpec());
-        }
-      } else if (action instanceof Action.RevertTarget) {
-        workloads.revertTarget();
-      }
-    } catch (JsonProcessingException e) {
-      throw new KuratorException("canary " + spec.name() + " on cluster " + cluster + ": bad saved template", e);
-    } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
-      throw new KuratorException("canary " + spec.name() + " on cluster " + cluster + ": " + action + " failed", e);
-    }
   }
 
   /** Builds a {@link CanaryDriver}; the host owns the client, the HTTP client and the clock. */

@@ -80,29 +80,7 @@ public record CanarySpec(String name, String namespace, TargetRef targetRef, Str
     p.check(servicePort < 0 || servicePort > 65535, "spec.service.port", servicePort, "must be between 0 and 65535");
     p.check(progressDeadlineSeconds <= 0, "spec.progressDeadlineSeconds", progressDeadlineSeconds, "must be positive");
     Analysis a = analysis;
-    p.check(a.interval().isNegative() || a.interval().isZero(), "spec.analysis.interval", a.interval(),
-        "must be positive");
-    p.check(a.threshold() < 0, "spec.analysis.threshold", a.threshold(), "must not be negative");
-    p.check(a.maxWeight() < 0 || a.maxWeight() > 100, "spec.analysis.maxWeight", a.maxWeight(),
-        "must be between 0 and 100");
-    p.check(a.stepWeight() < 0 || a.stepWeight() > 100, "spec.analysis.stepWeight", a.stepWeight(),
-        "must be between 0 and 100");
-    p.check(a.stepWeightPromotion() < 0 || a.stepWeightPromotion() > 100, "spec.analysis.stepWeightPromotion",
-        a.stepWeightPromotion(), "must be between 0 and 100");
-    p.check(a.iterations() < 0, "spec.analysis.iterations", a.iterations(), "must not be negative");
-    p.check(a.mirrorWeight() < 0 || a.mirrorWeight() > 100, "spec.analysis.mirrorWeight", a.mirrorWeight(),
-        "must be between 0 and 100");
-    int previous = 0;
-    for (int i = 0; i < a.stepWeights().size(); i++) {
-      int w = a.stepWeights().get(i);
-      String path = "spec.analysis.stepWeights[" + i + "]";
-      if (w <= 0) {
-        p.add(path, w, "must be positive");
-      } else if (w <= previous) {
-        p.add(path, w, "must be greater than the step before it (" + previous + ")");
-      }
-      previous = Math.max(previous, w);
-    }
+    a.checkInto(p, "spec.analysis");
     if (a.strategy() == Strategy.CANARY && !isKubernetesProvider() && !skipAnalysis) {
       p.check(a.stepWeight() > 0 && !a.stepWeights().isEmpty(), "spec.analysis.stepWeights", a.stepWeights(),
           "must not be set together with stepWeight (" + a.stepWeight() + "): Flagger steps by stepWeight up to the"
@@ -112,31 +90,6 @@ public record CanarySpec(String name, String namespace, TargetRef targetRef, Str
     }
     if (a.strategy() == Strategy.CANARY && !a.match().isEmpty() && a.stepWeight() == 0 && a.stepWeights().isEmpty()) {
       p.add("spec.analysis.iterations", a.iterations(), "must be positive when match is set (A/B testing)");
-    }
-    java.util.Set<String> names = new java.util.HashSet<>();
-    for (int i = 0; i < a.metrics().size(); i++) {
-      MetricCheck m = a.metrics().get(i);
-      String path = "spec.analysis.metrics[" + i + "]";
-      p.check(m.name().isBlank(), path + ".name", m.name(), "must not be blank");
-      p.check(!names.add(m.name()), path + ".name", m.name(), "must be unique");
-      p.check(!m.isBuiltin() && m.query().isEmpty() && m.templateRef().isEmpty(), path + ".templateRef", null,
-          "must be set for a metric that is not built in (request-success-rate, request-duration)");
-      p.check(m.min().isPresent() && m.max().isPresent() && m.min().getAsDouble() > m.max().getAsDouble(),
-          path + ".thresholdRange.min", m.min().isPresent() ? m.min().getAsDouble() : null,
-          "must not be greater than thresholdRange.max");
-      p.check(m.interval().isNegative() || m.interval().isZero(), path + ".interval", m.interval(), "must be positive");
-    }
-    names.clear();
-    for (int i = 0; i < a.webhooks().size(); i++) {
-      Webhook h = a.webhooks().get(i);
-      String path = "spec.analysis.webhooks[" + i + "]";
-      p.check(h.name().isBlank(), path + ".name", h.name(), "must not be blank");
-      p.check(!names.add(h.name()), path + ".name", h.name(), "must be unique");
-      String scheme = h.url().getScheme();
-      p.check(scheme == null || !(scheme.equals("http") || scheme.equals("https")), path + ".url", h.url().toString(),
-          "must be an http or https URL");
-      p.check(h.timeout().isNegative() || h.timeout().isZero(), path + ".timeout", h.timeout(), "must be positive");
-      p.check(h.retries() < 0, path + ".retries", h.retries(), "must not be negative");
     }
     p.throwIfAny();
     return this;

@@ -380,15 +380,16 @@ public final class CanaryStateMachine {
       if (swp == 0) {
         event(false, "Routing all traffic to primary");
         setRoutes(Analysis.TOTAL_WEIGHT, 0, false);
+        st = st.moveTo(CanaryPhase.FINALISING, 0, now);
       } else if (st.canaryRoute() > 0) {
         int pw = Math.min(Analysis.TOTAL_WEIGHT, st.primaryRoute() + swp);
         int cw = Math.max(0, st.canaryRoute() - swp);
         setRoutes(pw, cw, false);
         st = st.withCanaryWeight(cw);
         event(false, "Advance " + spec.name() + "." + spec.namespace() + " primary weight " + pw);
-      }
-      if (st.primaryRoute() == Analysis.TOTAL_WEIGHT) {
-        st = st.moveTo(CanaryPhase.FINALISING, 0, now);
+        if (pw == Analysis.TOTAL_WEIGHT) {
+          st = st.moveTo(CanaryPhase.FINALISING, 0, now);
+        }
       }
     }
 

@@ -74,6 +74,7 @@ public final class FleetRollout {
       return abortAll(states);
     }
     int current = currentWave(states);
+    initializeLaterWaves(current, states);
     if (current == waves.size()) {
       return status(states);
     }
@@ -91,13 +92,7 @@ public final class FleetRollout {
         if (settled(cluster, states.get(cluster))) {
           continue;
         }
-        try {
-          drivers.get(cluster).tick();
-          errors.remove(cluster);
-        } catch (KuratorException | io.fabric8.kubernetes.client.KubernetesClientException e) {
-          errors.put(cluster, e.getMessage());
-          log.warn("fleet rollout of {}: cluster {} failed to tick: {}", spec.name(), cluster, e.toString());
-        }
+        tickCluster(cluster);
       }
     }
     states = read();
@@ -125,6 +120,33 @@ public final class FleetRollout {
       }
     }
     return states;
+  }
+
+  /**
+   * Creates the primaries of clusters whose wave has not come yet, so that they keep serving the revision they run
+   * now; their analysis waits for their wave.
+   */
+  private void initializeLaterWaves(int current, Map<String, CanaryState> states) {
+    for (int w = current + 1; w < waves.size(); w++) {
+      for (String cluster : waves.get(w)) {
+        CanaryState s = states.get(cluster);
+        if (s == null || s.phase() != CanaryPhase.INITIALIZING) {
+          continue;
+        }
+        tickCluster(cluster);
+      }
+    }
+  }
+
+  /** Ticks one cluster; a failure there is recorded in its status and does not stop the others. */
+  private void tickCluster(String cluster) {
+    try {
+      drivers.get(cluster).tick();
+      errors.remove(cluster);
+    } catch (KuratorException | io.fabric8.kubernetes.client.KubernetesClientException e) {
+      errors.put(cluster, e.getMessage());
+      log.warn("fleet rollout of {}: cluster {} failed to tick: {}", spec.name(), cluster, e.toString());
+    }
   }
 
   private FleetStatus abortAll(Map<String, CanaryState> states) {

@@ -182,6 +182,21 @@ class CanariesTest {
   }
 
   @Test
+  void theAnalysisBuilderChecksEveryFieldAtBuild() {
+    Analysis a = Analysis.builder().interval(Duration.ofSeconds(30)).stepWeights(1, 10, 50).threshold(2)
+        .metric(MetricCheck.range(MetricCheck.REQUEST_SUCCESS_RATE, 99.0, null)).build();
+    assertThat(a.effectiveMaxWeight()).isEqualTo(50);
+    assertThat(a.toBuilder().threshold(3).build().threshold()).isEqualTo(3);
+    assertThatThrownBy(() -> Analysis.builder().stepWeights(10, 5).maxWeight(101)
+        .webhook(Webhook.of("gate", HookType.CONFIRM_ROLLOUT, "ftp://gate.test/"))
+        .webhook(Webhook.of("gate", HookType.ROLLOUT, "http://gate.test/")).build())
+        .isInstanceOf(ValidationException.class)
+        .satisfies(e -> assertThat(((ValidationException) e).problems()).extracting(ValidationException.Problem::path)
+            .containsExactly("analysis.maxWeight", "analysis.stepWeights[1]", "analysis.webhooks[0].url",
+                "analysis.webhooks[1].name"));
+  }
+
+  @Test
   void rejectsSomethingThatIsNotACanary() {
     assertThatThrownBy(() -> Canaries.parse("kind: Deployment\nmetadata: {name: x}\nspec: {}"))
         .isInstanceOf(ValidationException.class).hasMessageContaining("kind: was \"Deployment\", must be Canary");

@@ -118,6 +118,8 @@ class FleetRolloutTest {
   void rollsThreeClustersInThreeWavesOneAfterTheOther() {
     FleetRollout r = rollout().start(members);
     assertThat(r.waves()).containsExactly(List.of("canary-cluster"), List.of("eu-1"), List.of("us-1"));
+    tick(r);
+    assertThat(primaryImages()).as("every wave's primary exists from the first tick").containsOnly("podinfo:1.0");
     assertThat(tickUntilDone(r, 12).phase()).isEqualTo(FleetStatus.Phase.SUCCEEDED);
     assertThat(primaryImages()).containsOnly("podinfo:1.0");
 
@@ -192,8 +194,11 @@ class FleetRolloutTest {
     Webhook confirm = new Webhook("wave-gate", HookType.CONFIRM_PROMOTION, URI.create(wm.getHttpBaseUrl() + "/wave"),
         Duration.ofMillis(300), 0, Map.of());
     FleetRollout r = rollout().confirmWebhook(confirm).start(members);
+    assertThat(tickUntilDone(r, 3).phase()).as("initialising is not a rollout: no gate")
+        .isEqualTo(FleetStatus.Phase.SUCCEEDED);
+    newRevision();
     FleetStatus s = null;
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < 7; i++) {
       s = tick(r);
     }
     assertThat(s.phase()).isEqualTo(FleetStatus.Phase.WAITING_GATE);
@@ -205,7 +210,8 @@ class FleetRolloutTest {
         .isEqualTo(FleetStatus.Phase.WAITING_GATE);
 
     stubFor(post(urlEqualTo("/wave")).willReturn(aResponse().withStatus(202)));
-    assertThat(tickUntilDone(r, 12).phase()).isEqualTo(FleetStatus.Phase.SUCCEEDED);
+    assertThat(tickUntilDone(r, 20).phase()).isEqualTo(FleetStatus.Phase.SUCCEEDED);
+    assertThat(primaryImages()).containsOnly("podinfo:2.0");
   }
 
   @Test
@@ -215,7 +221,9 @@ class FleetRolloutTest {
       asked.add(wave);
       return wave == 3 ? java.util.Optional.of("fleet error rate too high") : java.util.Optional.empty();
     }).start(members);
-    FleetStatus s = tickUntilDone(r, 10);
+    tickUntilDone(r, 3);
+    newRevision();
+    FleetStatus s = tickUntilDone(r, 12);
     assertThat(s.phase()).isEqualTo(FleetStatus.Phase.WAITING_GATE);
     assertThat(s.currentWave()).isEqualTo(3);
     assertThat(s.gateMessage()).contains("fleet error rate too high");

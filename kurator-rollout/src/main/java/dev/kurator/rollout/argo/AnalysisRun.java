@@ -77,9 +77,10 @@ public record AnalysisRun(List<ArgoMetric> metrics, List<MetricResult> results, 
 
   private AnalysisRun assessed(List<MetricResult> rs, boolean terminating) {
     boolean stop = terminating;
-    for (MetricResult r : rs) {
-      AnalysisPhase p = r.phase();
-      if (p == AnalysisPhase.FAILED || p == AnalysisPhase.ERROR || p == AnalysisPhase.INCONCLUSIVE) {
+    for (int i = 0; i < rs.size(); i++) {
+      AnalysisPhase p = rs.get(i).phase();
+      if (!metrics.get(i).dryRun()
+          && (p == AnalysisPhase.FAILED || p == AnalysisPhase.ERROR || p == AnalysisPhase.INCONCLUSIVE)) {
         stop = true;
       }
     }
@@ -91,11 +92,20 @@ public record AnalysisRun(List<ArgoMetric> metrics, List<MetricResult> results, 
     }
     AnalysisPhase worst = AnalysisPhase.SUCCESSFUL;
     boolean running = false;
-    for (MetricResult r : out) {
+    boolean anyCounted = false;
+    for (int i = 0; i < out.size(); i++) {
+      MetricResult r = out.get(i);
+      if (metrics.get(i).dryRun()) {
+        continue;
+      }
+      anyCounted = true;
       if (!r.phase().isCompleted()) {
         running = true;
       }
       worst = worst.worst(r.phase());
+    }
+    if (!anyCounted) {
+      running = out.stream().anyMatch(r -> !r.phase().isCompleted());
     }
     AnalysisPhase p = running ? AnalysisPhase.RUNNING : worst;
     return new AnalysisRun(metrics, out, p, terminated || terminating);

@@ -41,6 +41,11 @@ public record ArgoCanaryState(int stepIndex, boolean aborted, boolean completed,
         Optional.empty());
   }
 
+  /** A rollout whose stable workload already runs the revision (nothing to do until the next one). */
+  public ArgoCanaryState withCompletedForBootstrap() {
+    return withCompleted();
+  }
+
   /** The rollout phase. */
   public RolloutPhase phase() {
     if (aborted) {

@@ -18,10 +18,12 @@ import java.util.Optional;
  * @param consecutiveSuccessLimit consecutive successes that end the metric successfully (0 = off)
  * @param initialDelay delay before the first measurement
  * @param provider the provider's name ({@code prometheus}, {@code web}, ...) and query, opaque to the engine
+ * @param dryRun measured and reported, but left out of the run's verdict and of its termination
  */
 public record ArgoMetric(String name, String successCondition, String failureCondition, Optional<Duration> interval,
                          int count, int failureLimit, int inconclusiveLimit, int consecutiveErrorLimit,
-                         int consecutiveSuccessLimit, Duration initialDelay, String provider) {
+                         int consecutiveSuccessLimit, Duration initialDelay, String provider,
+                         boolean dryRun) {
 
   /** Argo's default consecutive error limit. */
   public static final int DEFAULT_CONSECUTIVE_ERROR_LIMIT = 4;
@@ -40,7 +42,13 @@ public record ArgoMetric(String name, String successCondition, String failureCon
   /** A metric with only a success condition and Argo's defaults otherwise. */
   public static ArgoMetric success(String name, String condition) {
     return new ArgoMetric(name, condition, "", Optional.empty(), 0, 0, 0, DEFAULT_CONSECUTIVE_ERROR_LIMIT, 0,
-        Duration.ZERO, "prometheus");
+        Duration.ZERO, "prometheus", false);
+  }
+
+  /** A copy marked as dry-run. */
+  public ArgoMetric asDryRun() {
+    return new ArgoMetric(name, successCondition, failureCondition, interval, count, failureLimit, inconclusiveLimit,
+        consecutiveErrorLimit, consecutiveSuccessLimit, initialDelay, provider, true);
   }
 
   /** Argo's {@code EffectiveCount}: the count, else 1 without an interval, else unbounded (empty). */

@@ -54,7 +54,8 @@ public final class ArgoReader {
     List<ArgoMetric> background = List.of();
     int starting = 0;
     if (c.path("analysis").isObject()) {
-      background = r.templateMetrics(c.path("analysis").path("templates"), "spec.strategy.canary.analysis.templates");
+      background = r.templateMetrics(c.path("analysis").path("templates"), "spec.strategy.canary.analysis.templates",
+          c.path("analysis").path("dryRun"));
       starting = c.path("analysis").path("startingStep").asInt(0);
     }
     r.problems.check(replicas < 0, "spec.replicas", replicas, "must not be negative");
@@ -101,7 +102,8 @@ public final class ArgoReader {
       }
     }
     if (n.has("analysis")) {
-      return new Step.Analysis(templateMetrics(n.path("analysis").path("templates"), path + ".analysis.templates"));
+      return new Step.Analysis(templateMetrics(n.path("analysis").path("templates"), path + ".analysis.templates",
+          n.path("analysis").path("dryRun")));
     }
     if (n.has("setCanaryScale")) {
       JsonNode s = n.path("setCanaryScale");
@@ -120,6 +122,21 @@ public final class ArgoReader {
   }
 
   private List<ArgoMetric> templateMetrics(JsonNode refs, String path) {
+    return templateMetrics(refs, path, com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+  }
+
+  /** The merged metrics of the referenced templates; those matching a {@code dryRun[].metricName} regex are dry-run. */
+  private List<ArgoMetric> templateMetrics(JsonNode refs, String path, JsonNode dryRun) {
+    List<java.util.regex.Pattern> dry = new ArrayList<>();
+    for (int i = 0; i < dryRun.size(); i++) {
+      String regex = dryRun.get(i).path("metricName").asText("");
+      try {
+        dry.add(java.util.regex.Pattern.compile(regex));
+      } catch (java.util.regex.PatternSyntaxException e) {
+        problems.add(path.replace(".templates", ".dryRun[" + i + "].metricName"), regex,
+            "must be a regular expression");
+      }
+    }
     List<ArgoMetric> out = new ArrayList<>();
     java.util.Set<String> names = new java.util.HashSet<>();
     for (int i = 0; i < refs.size(); i++) {
@@ -133,7 +150,7 @@ public final class ArgoReader {
         if (!names.add(m.name())) {
           problems.add(path + "[" + i + "]", name, "duplicate metric name " + m.name() + " across templates");
         }
-        out.add(m);
+        out.add(dry.stream().anyMatch(d -> d.matcher(m.name()).matches()) ? m.asDryRun() : m);
       }
     }
     return out;
@@ -167,7 +184,7 @@ public final class ArgoReader {
           m.path("failureCondition").asText(""), interval, count, m.path("failureLimit").asInt(0),
           m.path("inconclusiveLimit").asInt(0),
           m.path("consecutiveErrorLimit").asInt(ArgoMetric.DEFAULT_CONSECUTIVE_ERROR_LIMIT),
-          m.path("consecutiveSuccessLimit").asInt(0), delay, provider));
+          m.path("consecutiveSuccessLimit").asInt(0), delay, provider, false));
     }
     return out;
   }

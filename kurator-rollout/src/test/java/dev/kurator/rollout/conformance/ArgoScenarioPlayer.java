@@ -290,7 +290,7 @@ final class ArgoScenarioPlayer {
         return strict.apply(defined.fieldNames().next());
       }
       return Optional.of(List.of(new ArgoMetric(name, "result[0] == 1", "result[0] == 0", Optional.empty(), 0, 0, 0,
-          ArgoMetric.DEFAULT_CONSECUTIVE_ERROR_LIMIT, 0, java.time.Duration.ZERO, "job")));
+          ArgoMetric.DEFAULT_CONSECUTIVE_ERROR_LIMIT, 0, java.time.Duration.ZERO, "job", false)));
     };
   }
 
