@@ -95,6 +95,14 @@ public sealed interface Expr {
     }
   }
 
+  /** Boundary modifiers of selectors (Prometheus's extended range selectors). */
+  enum Extension {
+    /** Plain selector. */
+    NONE,
+    /** {@code smoothed}: values at the window boundaries (or the instant) are linearly interpolated. */
+    SMOOTHED
+  }
+
   /** A number literal. @param value the number */
   record NumberLiteral(double value) implements Expr {
     @Override
@@ -123,13 +131,36 @@ public sealed interface Expr {
    * @param matchers all matchers, including the one for the metric name
    * @param offsetMs the {@code offset} (ms, may be negative)
    * @param at the {@code @} modifier
+   * @param extension the {@code smoothed} boundary modifier, or none
    */
-  record VectorSelector(String name, List<Matcher> matchers, long offsetMs, At at) implements Expr {
+  record VectorSelector(String name, List<Matcher> matchers, long offsetMs, At at, Extension extension)
+      implements Expr {
     /** Copies the matchers; rejects nulls. */
     public VectorSelector {
       Objects.requireNonNull(name, "name");
       matchers = List.copyOf(matchers);
       Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(extension, "extension");
+    }
+
+    /** A selector without the {@code smoothed} modifier. */
+    public VectorSelector(String name, List<Matcher> matchers, long offsetMs, At at) {
+      this(name, matchers, offsetMs, at, Extension.NONE);
+    }
+
+    /** A copy with another offset. */
+    public VectorSelector withOffset(long ms) {
+      return new VectorSelector(name, matchers, ms, at, extension);
+    }
+
+    /** A copy with another {@code @} modifier. */
+    public VectorSelector withAt(At other) {
+      return new VectorSelector(name, matchers, offsetMs, other, extension);
+    }
+
+    /** A copy with another boundary modifier. */
+    public VectorSelector withExtension(Extension other) {
+      return new VectorSelector(name, matchers, offsetMs, at, other);
     }
 
     @Override

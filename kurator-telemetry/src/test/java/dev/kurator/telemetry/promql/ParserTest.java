@@ -59,6 +59,9 @@ class ParserTest {
     assertThat(((StringLiteral) Expr.parse("\"a\\tb\\u00e9\" # comment")).value()).isEqualTo("a\tb\u00e9");
     assertThat(((StringLiteral) Expr.parse("`raw\\n`")).value()).isEqualTo("raw\\n");
     assertThat(((MatrixSelector) Expr.parse("x[2m * (10 + 5)]")).rangeMs()).isEqualTo(1_800_000);
+    assertThat(((MatrixSelector) Expr.parse("x[5m] smoothed offset 1m")).selector().extension())
+        .isEqualTo(Expr.Extension.SMOOTHED);
+    assertThat(((VectorSelector) Expr.parse("x smoothed")).extension()).isEqualTo(Expr.Extension.SMOOTHED);
   }
 
   @Test
@@ -90,8 +93,6 @@ class ParserTest {
     assertThatThrownBy(() -> Expr.parse("a and on(x) 1")).hasMessageContaining("not allowed in binary scalar");
     assertThatThrownBy(() -> Expr.parse("nope(x)")).hasMessageContaining("unknown function with name \"nope\"");
     assertThatThrownBy(() -> Expr.parse("x offset 5m offset 1m")).hasMessageContaining("multiple times");
-    assertThatThrownBy(() -> Expr.parse("x smoothed"))
-        .isInstanceOfSatisfying(ParseException.class, e -> assertThat(e.unsupportedFeature()).isTrue());
     assertThatThrownBy(() -> Expr.parse("x[5m] anchored"))
         .isInstanceOfSatisfying(ParseException.class, e -> assertThat(e.unsupportedFeature()).isTrue());
   }

@@ -278,10 +278,13 @@ public final class Evaluator {
 
   private void plan(Expr e, long s, long en) {
     if (e instanceof VectorSelector vs) {
-      extend(vs, atTime(vs.at(), s) - vs.offsetMs() - lookback, atTime(vs.at(), en) - vs.offsetMs());
+      long ahead = vs.extension() == Expr.Extension.SMOOTHED ? lookback : 0;
+      extend(vs, atTime(vs.at(), s) - vs.offsetMs() - lookback, atTime(vs.at(), en) - vs.offsetMs() + ahead);
     } else if (e instanceof MatrixSelector ms) {
       VectorSelector vs = ms.selector();
-      extend(vs, atTime(vs.at(), s) - vs.offsetMs() - ms.rangeMs(), atTime(vs.at(), en) - vs.offsetMs());
+      long around = vs.extension() == Expr.Extension.SMOOTHED ? lookback : 0;
+      extend(vs, atTime(vs.at(), s) - vs.offsetMs() - ms.rangeMs() - around,
+          atTime(vs.at(), en) - vs.offsetMs() + around);
     } else if (e instanceof Subquery sq) {
       plan(sq.expr(), atTime(sq.at(), s) - sq.offsetMs() - sq.rangeMs(), atTime(sq.at(), en) - sq.offsetMs());
     } else if (e instanceof Paren p) {
@@ -335,6 +338,17 @@ public final class Evaluator {
     checkInterrupt();
     long te = atTime(vs.at(), t) - vs.offsetMs();
     List<Series> all = seriesFor(vs);
+    if (vs.extension() == Expr.Extension.SMOOTHED) {
+      List<Sample> out = new ArrayList<>();
+      for (Series s : all) {
+        Around a = around(s, te, te);
+        if (a.before >= 0) {
+          out.add(new Sample(s.labels(), a.valueAt(te, a.before, false), false));
+        }
+      }
+      countSamples(out.size());
+      return out;
+    }
     List<Sample> out = new ArrayList<>();
     for (Series s : all) {
       if (s.hasHistogramIn(te - lookback + 1, te)) {
@@ -370,12 +384,11 @@ public final class Evaluator {
 
   List<Window> selectMatrix(MatrixSelector ms, long t) {
     checkInterrupt();
-    VectorSelector vs = ms.selector();
-    long te = atTime(vs.at(), t) - vs.offsetMs();
+    long te = atTime(ms.selector().at(), t) - ms.selector().offsetMs();
     long ts0 = te - ms.rangeMs();
     List<Window> out = new ArrayList<>();
     long total = 0;
-    for (Series s : seriesFor(vs)) {
+    for (Series s : seriesFor(ms.selector())) {
       if (s.hasHistogramIn(ts0 + 1, te)) {
         throw histogramsUnsupported(s.labels());
       }
@@ -399,6 +412,106 @@ public final class Evaluator {
         out.add(new Window(s.labels(), ts, v, 0, n, false));
         total += n;
       }
+    }
+    countSamples(total);
+    return out;
+  }
+
+  /**
+   * The non-stale samples of a series around {@code [from, to]}: within one lookback delta before {@code from}
+   * and after {@code to}; {@code before} is the last one at or before {@code from}, {@code after} the first after
+   * {@code to} (-1 when absent).
+   */
+  private final class Around {
+    final long[] ts;
+    final double[] vs;
+    final int n;
+    int before = -1;
+    int after = -1;
+
+    Around(long[] ts, double[] vs, int n) {
+      this.ts = ts;
+      this.vs = vs;
+      this.n = n;
+    }
+
+    /** The value at {@code t}, interpolated from the samples at {@code i} and the next one when they straddle it. */
+    double valueAt(long t, int i, boolean counter) {
+      if (ts[i] == t || i + 1 >= n || ts[i] > t) {
+        return vs[i];
+      }
+      double left = vs[i];
+      double right = vs[i + 1];
+      if (counter && right < left) {
+        left = 0;
+      }
+      return left + (right - left) * (double) (t - ts[i]) / (double) (ts[i + 1] - ts[i]);
+    }
+  }
+
+  private Around around(Series s, long from, long to) {
+    if (s.hasHistogramIn(from - lookback + 1, to + lookback - 1)) {
+      throw histogramsUnsupported(s.labels());
+    }
+    int lo = s.indexAtOrBefore(from - lookback) + 1;
+    int hi = s.indexAtOrBefore(to + lookback - 1) + 1;
+    int cap = Math.max(0, hi - lo);
+    Around a = new Around(new long[cap], new double[cap], 0);
+    int n = 0;
+    for (int i = lo; i < hi; i++) {
+      double v = s.valueAt(i);
+      if (Series.isStale(v)) {
+        continue;
+      }
+      a.ts[n] = s.timestampAt(i);
+      a.vs[n] = v;
+      if (a.ts[n] <= from) {
+        a.before = n;
+      } else if (a.ts[n] > to && a.after < 0) {
+        a.after = n;
+      }
+      n++;
+    }
+    Around out = new Around(a.ts, a.vs, n);
+    out.before = a.before;
+    out.after = a.after;
+    return out;
+  }
+
+  /**
+   * A {@code smoothed} range: per series, the value at the window start, the samples inside {@code (start, end]}
+   * and the value at the end, boundary values linearly interpolated (for counters, across a reset from zero).
+   */
+  List<Window> smoothedMatrix(MatrixSelector ms, long t, boolean counter) {
+    checkInterrupt();
+    long te = atTime(ms.selector().at(), t) - ms.selector().offsetMs();
+    long ts0 = te - ms.rangeMs();
+    List<Window> out = new ArrayList<>();
+    long total = 0;
+    for (Series s : seriesFor(ms.selector())) {
+      Around a = around(s, ts0, te);
+      int firstInside = a.before + 1;
+      int lastInside = (a.after >= 0 ? a.after : a.n) - 1;
+      boolean anyInside = firstInside <= lastInside;
+      if (!anyInside && (a.before < 0 || a.after < 0)) {
+        continue;
+      }
+      double startV = a.before < 0 ? a.vs[firstInside] : a.valueAt(ts0, a.before, counter);
+      int lastLe = anyInside ? lastInside : a.before;
+      double endV = a.after < 0 ? a.vs[lastLe] : a.valueAt(te, lastLe, counter);
+      int inside = anyInside ? lastInside - firstInside + 1 : 0;
+      long[] ts = new long[inside + 2];
+      double[] v = new double[inside + 2];
+      ts[0] = ts0;
+      v[0] = startV;
+      for (int i = 0; i < inside; i++) {
+        ts[i + 1] = a.ts[firstInside + i];
+        v[i + 1] = a.vs[firstInside + i];
+      }
+      ts[inside + 1] = te;
+      v[inside + 1] = endV;
+      out.add(new Window(s.labels(), ts, v, 0, inside + 2, false));
+      total += inside + 2;
     }
     countSamples(total);
     return out;

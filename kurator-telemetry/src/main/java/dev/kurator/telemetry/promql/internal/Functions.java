@@ -474,6 +474,9 @@ final class Functions {
       throw new QueryException(ErrorType.EXECUTION, "unexpected range argument to " + f);
     }
     long rangeStart = rangeEnd - rangeMs;
+    if (matArg instanceof MatrixSelector sm && sm.selector().extension() == Expr.Extension.SMOOTHED) {
+      return smoothed(ev, f, sm, rangeMs, t);
+    }
     boolean keepName = f.equals("last_over_time") || f.equals("first_over_time");
     WindowFn fn;
     switch (f) {
@@ -621,6 +624,33 @@ final class Functions {
       if (v != null) {
         out.add(new Sample(w.labels(), v, keepName ? w.dropName() : true));
       }
+    }
+    return new Vec(out);
+  }
+
+  /** rate, increase and delta over a {@code smoothed} range: boundary values interpolated, no extrapolation. */
+  private static Val smoothed(Evaluator ev, String f, MatrixSelector ms, long rangeMs, long t) {
+    if (!f.equals("rate") && !f.equals("increase") && !f.equals("delta")) {
+      throw new QueryException(ErrorType.EXECUTION,
+          "smoothed modifier can only be used with: delta, increase, rate - not with " + f);
+    }
+    boolean counter = !f.equals("delta");
+    List<Sample> out = new ArrayList<>();
+    for (Window w : ev.smoothedMatrix(ms, t, counter)) {
+      double[] v = w.vs();
+      double result;
+      if (counter) {
+        result = 0;
+        for (int i = w.from() + 1; i < w.to(); i++) {
+          result += v[i] >= v[i - 1] ? v[i] - v[i - 1] : v[i];
+        }
+        if (f.equals("rate")) {
+          result /= rangeMs / 1000.0;
+        }
+      } else {
+        result = v[w.to() - 1] - v[w.from()];
+      }
+      out.add(new Sample(w.labels(), result, true));
     }
     return new Vec(out);
   }

@@ -341,9 +341,16 @@ public final class Parser {
       } else if (t.kind() == Kind.AT) {
         next();
         e = withAt(t, e, atValue());
-      } else if ((isKeyword(t, "anchored") || isKeyword(t, "smoothed"))
-          && (e instanceof VectorSelector || e instanceof MatrixSelector)) {
-        throw unsupported(t, "extended selectors (" + t.text() + ") are not supported");
+      } else if (isKeyword(t, "smoothed") && e instanceof VectorSelector vs
+          && vs.extension() == Expr.Extension.NONE) {
+        next();
+        e = vs.withExtension(Expr.Extension.SMOOTHED);
+      } else if (isKeyword(t, "smoothed") && e instanceof MatrixSelector ms
+          && ms.selector().extension() == Expr.Extension.NONE) {
+        next();
+        e = new MatrixSelector(ms.selector().withExtension(Expr.Extension.SMOOTHED), ms.rangeMs());
+      } else if (isKeyword(t, "anchored") && (e instanceof VectorSelector || e instanceof MatrixSelector)) {
+        throw unsupported(t, "the anchored selector modifier is not supported");
       } else {
         return e;
       }
@@ -381,14 +388,14 @@ public final class Parser {
       if (vs.offsetMs() != 0) {
         throw error(t, twice);
       }
-      return new VectorSelector(vs.name(), vs.matchers(), off, vs.at());
+      return vs.withOffset(off);
     }
     if (e instanceof MatrixSelector ms) {
       VectorSelector vs = ms.selector();
       if (vs.offsetMs() != 0) {
         throw error(t, twice);
       }
-      return new MatrixSelector(new VectorSelector(vs.name(), vs.matchers(), off, vs.at()), ms.rangeMs());
+      return new MatrixSelector(vs.withOffset(off), ms.rangeMs());
     }
     if (e instanceof Subquery sq) {
       if (sq.offsetMs() != 0) {
@@ -405,14 +412,14 @@ public final class Parser {
       if (vs.at().present()) {
         throw error(t, "@ <timestamp> may not be set multiple times");
       }
-      return new VectorSelector(vs.name(), vs.matchers(), vs.offsetMs(), at);
+      return vs.withAt(at);
     }
     if (e instanceof MatrixSelector ms) {
       VectorSelector vs = ms.selector();
       if (vs.at().present()) {
         throw error(t, "@ <timestamp> may not be set multiple times");
       }
-      return new MatrixSelector(new VectorSelector(vs.name(), vs.matchers(), vs.offsetMs(), at), ms.rangeMs());
+      return new MatrixSelector(vs.withAt(at), ms.rangeMs());
     }
     if (e instanceof Subquery sq) {
       if (sq.at().present()) {

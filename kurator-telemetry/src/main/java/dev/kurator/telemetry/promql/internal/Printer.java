@@ -56,9 +56,11 @@ public final class Printer {
       sb.append(Lexer.goQuote(s.value()));
     } else if (e instanceof VectorSelector vs) {
       sb.append(selector(vs.matchers()));
+      smoothed(vs, sb);
       modifiers(vs.offsetMs(), vs.at(), sb);
     } else if (e instanceof MatrixSelector ms) {
       sb.append(selector(ms.selector().matchers())).append('[').append(duration(ms.rangeMs())).append(']');
+      smoothed(ms.selector(), sb);
       modifiers(ms.selector().offsetMs(), ms.selector().at(), sb);
     } else if (e instanceof Subquery sq) {
       sb.append('(');
@@ -109,6 +111,12 @@ public final class Printer {
         write(c.args().get(i), sb);
       }
       sb.append(')');
+    }
+  }
+
+  private static void smoothed(VectorSelector vs, StringBuilder sb) {
+    if (vs.extension() == Expr.Extension.SMOOTHED) {
+      sb.append(" smoothed");
     }
   }
 
