@@ -100,7 +100,9 @@ public sealed interface Expr {
     /** Plain selector. */
     NONE,
     /** {@code smoothed}: values at the window boundaries (or the instant) are linearly interpolated. */
-    SMOOTHED
+    SMOOTHED,
+    /** {@code anchored}: the window also takes the last sample at or before its start (within the lookback). */
+    ANCHORED
   }
 
   /** A number literal. @param value the number */
@@ -131,7 +133,7 @@ public sealed interface Expr {
    * @param matchers all matchers, including the one for the metric name
    * @param offsetMs the {@code offset} (ms, may be negative)
    * @param at the {@code @} modifier
-   * @param extension the {@code smoothed} boundary modifier, or none
+   * @param extension the {@code smoothed} or {@code anchored} boundary modifier, or none
    */
   record VectorSelector(String name, List<Matcher> matchers, long offsetMs, At at, Extension extension)
       implements Expr {

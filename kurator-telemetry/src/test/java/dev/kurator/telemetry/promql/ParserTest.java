@@ -61,6 +61,8 @@ class ParserTest {
     assertThat(((MatrixSelector) Expr.parse("x[2m * (10 + 5)]")).rangeMs()).isEqualTo(1_800_000);
     assertThat(((MatrixSelector) Expr.parse("x[5m] smoothed offset 1m")).selector().extension())
         .isEqualTo(Expr.Extension.SMOOTHED);
+    assertThat(((MatrixSelector) Expr.parse("x[5m] anchored")).selector().extension())
+        .isEqualTo(Expr.Extension.ANCHORED);
     assertThat(((VectorSelector) Expr.parse("x smoothed")).extension()).isEqualTo(Expr.Extension.SMOOTHED);
   }
 
@@ -93,7 +95,7 @@ class ParserTest {
     assertThatThrownBy(() -> Expr.parse("a and on(x) 1")).hasMessageContaining("not allowed in binary scalar");
     assertThatThrownBy(() -> Expr.parse("nope(x)")).hasMessageContaining("unknown function with name \"nope\"");
     assertThatThrownBy(() -> Expr.parse("x offset 5m offset 1m")).hasMessageContaining("multiple times");
-    assertThatThrownBy(() -> Expr.parse("x[5m] anchored"))
+    assertThatThrownBy(() -> Expr.parse("a + fill(0) b"))
         .isInstanceOfSatisfying(ParseException.class, e -> assertThat(e.unsupportedFeature()).isTrue());
   }
 }

@@ -282,9 +282,10 @@ public final class Evaluator {
       extend(vs, atTime(vs.at(), s) - vs.offsetMs() - lookback, atTime(vs.at(), en) - vs.offsetMs() + ahead);
     } else if (e instanceof MatrixSelector ms) {
       VectorSelector vs = ms.selector();
-      long around = vs.extension() == Expr.Extension.SMOOTHED ? lookback : 0;
-      extend(vs, atTime(vs.at(), s) - vs.offsetMs() - ms.rangeMs() - around,
-          atTime(vs.at(), en) - vs.offsetMs() + around);
+      long behind = vs.extension() == Expr.Extension.NONE ? 0 : lookback;
+      long ahead = vs.extension() == Expr.Extension.SMOOTHED ? lookback : 0;
+      extend(vs, atTime(vs.at(), s) - vs.offsetMs() - ms.rangeMs() - behind,
+          atTime(vs.at(), en) - vs.offsetMs() + ahead);
     } else if (e instanceof Subquery sq) {
       plan(sq.expr(), atTime(sq.at(), s) - sq.offsetMs() - sq.rangeMs(), atTime(sq.at(), en) - sq.offsetMs());
     } else if (e instanceof Paren p) {
@@ -338,12 +339,13 @@ public final class Evaluator {
     checkInterrupt();
     long te = atTime(vs.at(), t) - vs.offsetMs();
     List<Series> all = seriesFor(vs);
-    if (vs.extension() == Expr.Extension.SMOOTHED) {
+    if (vs.extension() != Expr.Extension.NONE) {
+      boolean smoothed = vs.extension() == Expr.Extension.SMOOTHED;
       List<Sample> out = new ArrayList<>();
       for (Series s : all) {
         Around a = around(s, te, te);
         if (a.before >= 0) {
-          out.add(new Sample(s.labels(), a.valueAt(te, a.before, false), false));
+          out.add(new Sample(s.labels(), smoothed ? a.valueAt(te, a.before, false) : a.vs[a.before], false));
         }
       }
       countSamples(out.size());
@@ -478,23 +480,39 @@ public final class Evaluator {
     return out;
   }
 
-  /**
-   * A {@code smoothed} range: per series, the value at the window start, the samples inside {@code (start, end]}
-   * and the value at the end, boundary values linearly interpolated (for counters, across a reset from zero).
-   */
-  List<Window> smoothedMatrix(MatrixSelector ms, long t, boolean counter) {
+  /** Builds one series' window from its samples around {@code [ts0, te]}; null for no result. */
+  private interface WindowBuilder {
+    Window build(Series s, Around a, long ts0, long te);
+  }
+
+  private List<Window> aroundWindows(MatrixSelector ms, long t, WindowBuilder builder) {
     checkInterrupt();
     long te = atTime(ms.selector().at(), t) - ms.selector().offsetMs();
     long ts0 = te - ms.rangeMs();
     List<Window> out = new ArrayList<>();
     long total = 0;
     for (Series s : seriesFor(ms.selector())) {
-      Around a = around(s, ts0, te);
+      Window w = builder.build(s, around(s, ts0, te), ts0, te);
+      if (w != null) {
+        out.add(w);
+        total += w.size();
+      }
+    }
+    countSamples(total);
+    return out;
+  }
+
+  /**
+   * A {@code smoothed} range: per series, the value at the window start, the samples inside {@code (start, end]}
+   * and the value at the end, boundary values linearly interpolated (for counters, across a reset from zero).
+   */
+  List<Window> smoothedMatrix(MatrixSelector ms, long t, boolean counter) {
+    return aroundWindows(ms, t, (s, a, ts0, te) -> {
       int firstInside = a.before + 1;
       int lastInside = (a.after >= 0 ? a.after : a.n) - 1;
       boolean anyInside = firstInside <= lastInside;
       if (!anyInside && (a.before < 0 || a.after < 0)) {
-        continue;
+        return null;
       }
       double startV = a.before < 0 ? a.vs[firstInside] : a.valueAt(ts0, a.before, counter);
       int lastLe = anyInside ? lastInside : a.before;
@@ -504,17 +522,42 @@ public final class Evaluator {
       double[] v = new double[inside + 2];
       ts[0] = ts0;
       v[0] = startV;
-      for (int i = 0; i < inside; i++) {
-        ts[i + 1] = a.ts[firstInside + i];
-        v[i + 1] = a.vs[firstInside + i];
+      if (inside > 0) {
+        System.arraycopy(a.ts, firstInside, ts, 1, inside);
+        System.arraycopy(a.vs, firstInside, v, 1, inside);
       }
       ts[inside + 1] = te;
       v[inside + 1] = endV;
-      out.add(new Window(s.labels(), ts, v, 0, inside + 2, false));
-      total += inside + 2;
-    }
-    countSamples(total);
-    return out;
+      return new Window(s.labels(), ts, v, 0, inside + 2, false);
+    });
+  }
+
+  /**
+   * An {@code anchored} range: per series, the last sample at or before the window start (within the lookback; the
+   * first sample inside when there is none) followed by the samples inside {@code (start, end]}. A series without a
+   * sample inside has no result. {@code needsSamplesInside} false means the caller cannot decide that case.
+   */
+  List<Window> anchoredMatrix(MatrixSelector ms, long t, boolean needsSamplesInside) {
+    return aroundWindows(ms, t, (s, a, ts0, te) -> {
+      int firstInside = a.before + 1;
+      int end = a.after >= 0 ? a.after : a.n;
+      if (firstInside >= end) {
+        if (a.before >= 0 && !needsSamplesInside) {
+          throw new QueryException(ErrorType.UNSUPPORTED, "anchored range without samples inside the window but "
+              + "with one at or before its start (series " + s.labels() + ")");
+        }
+        return null;
+      }
+      int anchor = a.before >= 0 ? a.before : firstInside;
+      int n = end - firstInside + 1;
+      long[] ts = new long[n];
+      double[] v = new double[n];
+      ts[0] = a.ts[anchor];
+      v[0] = a.vs[anchor];
+      System.arraycopy(a.ts, firstInside, ts, 1, n - 1);
+      System.arraycopy(a.vs, firstInside, v, 1, n - 1);
+      return new Window(s.labels(), ts, v, 0, n, false);
+    });
   }
 
   List<Window> subquery(Subquery sq, long t) {

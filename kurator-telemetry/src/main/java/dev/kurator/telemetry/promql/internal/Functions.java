@@ -474,8 +474,8 @@ final class Functions {
       throw new QueryException(ErrorType.EXECUTION, "unexpected range argument to " + f);
     }
     long rangeStart = rangeEnd - rangeMs;
-    if (matArg instanceof MatrixSelector sm && sm.selector().extension() == Expr.Extension.SMOOTHED) {
-      return smoothed(ev, f, sm, rangeMs, t);
+    if (matArg instanceof MatrixSelector sm && sm.selector().extension() != Expr.Extension.NONE) {
+      return extended(ev, f, sm, rangeMs, t);
     }
     boolean keepName = f.equals("last_over_time") || f.equals("first_over_time");
     WindowFn fn;
@@ -628,27 +628,39 @@ final class Functions {
     return new Vec(out);
   }
 
-  /** rate, increase and delta over a {@code smoothed} range: boundary values interpolated, no extrapolation. */
-  private static Val smoothed(Evaluator ev, String f, MatrixSelector ms, long rangeMs, long t) {
-    if (!f.equals("rate") && !f.equals("increase") && !f.equals("delta")) {
-      throw new QueryException(ErrorType.EXECUTION,
-          "smoothed modifier can only be used with: delta, increase, rate - not with " + f);
+  /**
+   * rate, increase and delta (and, anchored, changes and resets) over a {@code smoothed} or {@code anchored} range:
+   * boundary values interpolated or anchored on real samples, never extrapolated.
+   */
+  private static Val extended(Evaluator ev, String f, MatrixSelector ms, long rangeMs, long t) {
+    boolean smoothed = ms.selector().extension() == Expr.Extension.SMOOTHED;
+    List<String> allowed = smoothed
+        ? List.of("delta", "increase", "rate")
+        : List.of("changes", "delta", "increase", "rate", "resets");
+    if (!allowed.contains(f)) {
+      throw new QueryException(ErrorType.EXECUTION, (smoothed ? "smoothed" : "anchored")
+          + " modifier can only be used with: " + String.join(", ", allowed) + " - not with " + f);
     }
-    boolean counter = !f.equals("delta");
+    boolean counter = f.equals("rate") || f.equals("increase");
+    List<Window> windows = smoothed
+        ? ev.smoothedMatrix(ms, t, counter)
+        : ev.anchoredMatrix(ms, t, !f.equals("changes") && !f.equals("resets"));
     List<Sample> out = new ArrayList<>();
-    for (Window w : ev.smoothedMatrix(ms, t, counter)) {
+    for (Window w : windows) {
       double[] v = w.vs();
-      double result;
-      if (counter) {
-        result = 0;
-        for (int i = w.from() + 1; i < w.to(); i++) {
-          result += v[i] >= v[i - 1] ? v[i] - v[i - 1] : v[i];
+      double result = 0;
+      for (int i = w.from() + 1; i < w.to(); i++) {
+        switch (f) {
+          case "changes" -> result += v[i] != v[i - 1] && !(Double.isNaN(v[i]) && Double.isNaN(v[i - 1])) ? 1 : 0;
+          case "resets" -> result += v[i] < v[i - 1] ? 1 : 0;
+          case "delta" -> result += v[i] - v[i - 1];
+          default -> result += v[i] >= v[i - 1] ? v[i] - v[i - 1] : v[i];
         }
-        if (f.equals("rate")) {
-          result /= rangeMs / 1000.0;
-        }
-      } else {
+      }
+      if (f.equals("delta")) {
         result = v[w.to() - 1] - v[w.from()];
+      } else if (f.equals("rate")) {
+        result /= rangeMs / 1000.0;
       }
       out.add(new Sample(w.labels(), result, true));
     }

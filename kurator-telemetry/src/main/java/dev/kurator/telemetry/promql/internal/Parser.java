@@ -341,20 +341,22 @@ public final class Parser {
       } else if (t.kind() == Kind.AT) {
         next();
         e = withAt(t, e, atValue());
-      } else if (isKeyword(t, "smoothed") && e instanceof VectorSelector vs
+      } else if ((isKeyword(t, "smoothed") || isKeyword(t, "anchored")) && e instanceof VectorSelector vs
           && vs.extension() == Expr.Extension.NONE) {
         next();
-        e = vs.withExtension(Expr.Extension.SMOOTHED);
-      } else if (isKeyword(t, "smoothed") && e instanceof MatrixSelector ms
+        e = vs.withExtension(extension(t));
+      } else if ((isKeyword(t, "smoothed") || isKeyword(t, "anchored")) && e instanceof MatrixSelector ms
           && ms.selector().extension() == Expr.Extension.NONE) {
         next();
-        e = new MatrixSelector(ms.selector().withExtension(Expr.Extension.SMOOTHED), ms.rangeMs());
-      } else if (isKeyword(t, "anchored") && (e instanceof VectorSelector || e instanceof MatrixSelector)) {
-        throw unsupported(t, "the anchored selector modifier is not supported");
+        e = new MatrixSelector(ms.selector().withExtension(extension(t)), ms.rangeMs());
       } else {
         return e;
       }
     }
+  }
+
+  private Expr.Extension extension(Token t) {
+    return isKeyword(t, "smoothed") ? Expr.Extension.SMOOTHED : Expr.Extension.ANCHORED;
   }
 
   private At atValue() {

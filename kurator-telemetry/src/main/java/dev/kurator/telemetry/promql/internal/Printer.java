@@ -115,8 +115,10 @@ public final class Printer {
   }
 
   private static void smoothed(VectorSelector vs, StringBuilder sb) {
-    if (vs.extension() == Expr.Extension.SMOOTHED) {
-      sb.append(" smoothed");
+    switch (vs.extension()) {
+      case SMOOTHED -> sb.append(" smoothed");
+      case ANCHORED -> sb.append(" anchored");
+      default -> {}
     }
   }
 
