@@ -371,13 +371,28 @@ public sealed interface Expr {
    * @param labels the on/ignoring label names
    * @param on true for {@code on}, false for {@code ignoring}
    * @param include the extra labels of group_left/group_right
+   * @param fillLeft {@code fill_left(v)}: the value standing in for a missing left-hand sample
+   * @param fillRight {@code fill_right(v)}: the value standing in for a missing right-hand sample
    */
-  record VectorMatching(Cardinality cardinality, List<String> labels, boolean on, List<String> include) {
+  record VectorMatching(
+      Cardinality cardinality,
+      List<String> labels,
+      boolean on,
+      List<String> include,
+      java.util.OptionalDouble fillLeft,
+      java.util.OptionalDouble fillRight) {
     /** Copies lists; rejects nulls. */
     public VectorMatching {
       Objects.requireNonNull(cardinality, "cardinality");
       labels = List.copyOf(labels);
       include = List.copyOf(include);
+      Objects.requireNonNull(fillLeft, "fillLeft");
+      Objects.requireNonNull(fillRight, "fillRight");
+    }
+
+    /** Matching without fill modifiers. */
+    public VectorMatching(Cardinality cardinality, List<String> labels, boolean on, List<String> include) {
+      this(cardinality, labels, on, include, java.util.OptionalDouble.empty(), java.util.OptionalDouble.empty());
     }
   }
 

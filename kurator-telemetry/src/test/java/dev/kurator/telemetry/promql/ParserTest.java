@@ -79,6 +79,10 @@ class ParserTest {
     assertThat(b.matching().labels()).containsExactly("job");
     assertThat(b.matching().include()).containsExactly("team");
     assertThat(((Binary) Expr.parse("a > bool 1")).returnBool()).isTrue();
+    Binary fill = (Binary) Expr.parse("a + fill_left(-1) fill_right(Inf) b");
+    assertThat(fill.matching().fillLeft()).hasValue(-1);
+    assertThat(fill.matching().fillRight()).hasValue(Double.POSITIVE_INFINITY);
+    assertThat(((MatrixSelector) Expr.parse("x[step() * 2]", 15_000, 60_000)).rangeMs()).isEqualTo(30_000);
   }
 
   @Test
@@ -95,7 +99,7 @@ class ParserTest {
     assertThatThrownBy(() -> Expr.parse("a and on(x) 1")).hasMessageContaining("not allowed in binary scalar");
     assertThatThrownBy(() -> Expr.parse("nope(x)")).hasMessageContaining("unknown function with name \"nope\"");
     assertThatThrownBy(() -> Expr.parse("x offset 5m offset 1m")).hasMessageContaining("multiple times");
-    assertThatThrownBy(() -> Expr.parse("a + fill(0) b"))
+    assertThatThrownBy(() -> Expr.parse("x[step() * 2]"))
         .isInstanceOfSatisfying(ParseException.class, e -> assertThat(e.unsupportedFeature()).isTrue());
   }
 }

@@ -778,16 +778,9 @@ public final class Evaluator {
       if (rs == null) {
         continue;
       }
-      double fl = oneToMany ? rs.v() : ls.v();
-      double fr = oneToMany ? ls.v() : rs.v();
-      double value;
-      boolean keep = true;
-      if (op.isComparison()) {
-        keep = compare(op, fl, fr);
-        value = fl;
-      } else {
-        value = scalarOp(op, fl, fr);
-      }
+      Elem el = elem(op, oneToMany ? rs.v() : ls.v(), oneToMany ? ls.v() : rs.v());
+      double value = el.value();
+      boolean keep = el.keep();
       Labels metric = resultMetric(ls.labels(), rs.labels(), m);
       Set<Labels> inserted = matched.get(sig);
       if (m.cardinality() == Cardinality.ONE_TO_ONE) {
@@ -816,7 +809,62 @@ public final class Evaluator {
       }
       out.add(new Sample(metric, value, ls.dropName() || drop));
     }
+    if (m.fillRight().isPresent() || m.fillLeft().isPresent()) {
+      fill(op, lhs, rhs, m, returnBool, rightSigs, out);
+    }
     return new Vec(out);
+  }
+
+  /**
+   * The fill modifiers: a missing right-hand sample takes {@code fill_right}'s value, a right-hand match group with no
+   * left-hand sample takes {@code fill_left}'s (sides as matched, i.e. swapped for group_right).
+   */
+  private static void fill(BinaryOp op, List<Sample> lhs, List<Sample> rhs, VectorMatching m, boolean returnBool,
+      Map<Labels, Sample> rightSigs, List<Sample> out) {
+    boolean oneToMany = m.cardinality() == Cardinality.ONE_TO_MANY;
+    boolean drop = isArithmetic(op) || returnBool;
+    Set<Labels> leftSigs = new HashSet<>();
+    for (Sample ls : lhs) {
+      Labels sig = matchKey(ls.labels(), m);
+      leftSigs.add(sig);
+      if (m.fillRight().isPresent() && !rightSigs.containsKey(sig)) {
+        double other = m.fillRight().getAsDouble();
+        Sample r = fillOne(op, oneToMany ? other : ls.v(), oneToMany ? ls.v() : other, returnBool,
+            resultMetric(ls.labels(), Labels.EMPTY, m), ls.dropName() || drop);
+        if (r != null) {
+          out.add(r);
+        }
+      }
+    }
+    if (m.fillLeft().isPresent()) {
+      for (Map.Entry<Labels, Sample> e : rightSigs.entrySet()) {
+        if (leftSigs.contains(e.getKey())) {
+          continue;
+        }
+        double other = m.fillLeft().getAsDouble();
+        double rv = e.getValue().v();
+        Sample r = fillOne(op, oneToMany ? rv : other, oneToMany ? other : rv, returnBool, e.getKey(), drop);
+        if (r != null) {
+          out.add(r);
+        }
+      }
+    }
+  }
+
+  private static Sample fillOne(BinaryOp op, double fl, double fr, boolean returnBool, Labels metric,
+      boolean dropName) {
+    Elem el = elem(op, fl, fr);
+    if (returnBool) {
+      return new Sample(metric, el.keep() ? 1 : 0, dropName);
+    }
+    return el.keep() ? new Sample(metric, el.value(), dropName) : null;
+  }
+
+  /** The result of one element-wise operation: comparisons keep the left value and say whether it passes. */
+  private record Elem(double value, boolean keep) {}
+
+  private static Elem elem(BinaryOp op, double fl, double fr) {
+    return op.isComparison() ? new Elem(fl, compare(op, fl, fr)) : new Elem(scalarOp(op, fl, fr), true);
   }
 
   private static Labels resultMetric(Labels lhs, Labels rhs, VectorMatching m) {

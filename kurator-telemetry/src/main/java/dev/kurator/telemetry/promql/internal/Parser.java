@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /** Recursive-descent (precedence-climbing) PromQL parser with Prometheus's type checks. */
@@ -228,13 +229,31 @@ public final class Parser {
         }
         explicitMatching = true;
       }
-      if ((isKeyword(peek(), "fill") || isKeyword(peek(), "fill_left") || isKeyword(peek(), "fill_right"))
+      OptionalDouble fillLeft = OptionalDouble.empty();
+      OptionalDouble fillRight = OptionalDouble.empty();
+      while ((isKeyword(peek(), "fill") || isKeyword(peek(), "fill_left") || isKeyword(peek(), "fill_right"))
           && peek(1).kind() == Kind.LPAREN) {
-        throw unsupported(peek(), "fill modifiers of binary operators are not supported");
+        String which = next().text().toLowerCase(Locale.ROOT);
+        next();
+        boolean neg = false;
+        if (peek().kind() == Kind.OP && (peek().text().equals("-") || peek().text().equals("+"))) {
+          neg = next().text().equals("-");
+        }
+        Token num = expect(Kind.NUMBER, "a number in " + which + "()");
+        expect(Kind.RPAREN, "\")\"");
+        OptionalDouble v = OptionalDouble.of(neg ? -num.number() : num.number());
+        if (!which.equals("fill_right")) {
+          fillLeft = v;
+        }
+        if (!which.equals("fill_left")) {
+          fillRight = v;
+        }
+        explicitMatching = true;
       }
       int nextMin = op.rightAssociative() ? op.precedence() : op.precedence() + 1;
       Expr rhs = expr(nextMin);
-      lhs = binary(opTok, op, lhs, rhs, new VectorMatching(card, on, isOn, include), returnBool, explicitMatching);
+      lhs = binary(opTok, op, lhs, rhs, new VectorMatching(card, on, isOn, include, fillLeft, fillRight), returnBool,
+          explicitMatching);
     }
   }
 
@@ -264,6 +283,9 @@ public final class Parser {
       }
       if (matching.cardinality() == Cardinality.MANY_TO_ONE || matching.cardinality() == Cardinality.ONE_TO_MANY) {
         throw error(at, "no grouping allowed for \"" + op.symbol() + "\" operation");
+      }
+      if (matching.fillLeft().isPresent() || matching.fillRight().isPresent()) {
+        throw error(at, "fill modifiers are not allowed for set operator \"" + op.symbol() + "\"");
       }
       matching = new VectorMatching(Cardinality.MANY_TO_MANY, matching.labels(), matching.on(), matching.include());
     }

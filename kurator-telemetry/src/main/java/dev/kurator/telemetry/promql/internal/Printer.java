@@ -135,6 +135,8 @@ public final class Printer {
       sb.append(m.cardinality() == Cardinality.MANY_TO_ONE ? " group_left" : " group_right")
           .append(labelList(m.include()));
     }
+    m.fillLeft().ifPresent(v -> sb.append(" fill_left(").append(print(new NumberLiteral(v))).append(')'));
+    m.fillRight().ifPresent(v -> sb.append(" fill_right(").append(print(new NumberLiteral(v))).append(')'));
   }
 
   private static String labelList(List<String> labels) {
