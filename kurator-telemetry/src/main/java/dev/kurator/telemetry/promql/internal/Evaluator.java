@@ -17,6 +17,7 @@ import dev.kurator.telemetry.promql.Expr.ValueType;
 import dev.kurator.telemetry.promql.Expr.VectorMatching;
 import dev.kurator.telemetry.promql.Expr.VectorSelector;
 import dev.kurator.telemetry.promql.Labels;
+import dev.kurator.telemetry.promql.Matcher;
 import dev.kurator.telemetry.promql.QueryException;
 import dev.kurator.telemetry.promql.QueryException.ErrorType;
 import dev.kurator.telemetry.promql.QueryOptions;
@@ -365,6 +366,27 @@ public final class Evaluator {
         continue;
       }
       out.add(new Sample(s.labels(), v, false));
+    }
+    countSamples(out.size());
+    return out;
+  }
+
+  /**
+   * Info series for info(): for every series matching {@code matchers}, its latest non-stale sample within the
+   * lookback before {@code t}. Native histogram samples there are an error: info metrics are floats.
+   */
+  List<Info.InfoSample> latestSamples(List<Matcher> matchers, long t) {
+    checkInterrupt();
+    List<Info.InfoSample> out = new ArrayList<>();
+    for (Series s : source.select(t - lookback, t, matchers)) {
+      if (s.hasHistogramIn(t - lookback + 1, t)) {
+        throw new QueryException(ErrorType.EXECUTION, "info metric " + s.labels()
+            + " has native histogram samples; info metrics must be floats");
+      }
+      int idx = s.indexAtOrBefore(t);
+      if (idx >= 0 && s.timestampAt(idx) > t - lookback && !Series.isStale(s.valueAt(idx))) {
+        out.add(Info.sample(s.labels(), s.timestampAt(idx)));
+      }
     }
     countSamples(out.size());
     return out;

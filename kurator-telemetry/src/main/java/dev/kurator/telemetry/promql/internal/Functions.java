@@ -180,7 +180,7 @@ final class Functions {
         return HistogramQuantile.fraction(
             ev, ev.scalarArg(args.get(0), t), ev.scalarArg(args.get(1), t), vec(ev, args.get(2), t));
       case "info":
-        throw new QueryException(ErrorType.UNSUPPORTED, "function info() is not supported");
+        return Info.eval(ev, args, t);
       default:
         return rangeFunction(ev, c, t);
     }

@@ -38,6 +38,8 @@ public final class Parser {
   private final double stepSeconds;
   private final double rangeSeconds;
   private int i;
+  /** Inside info(): its data-label selector may consist of matchers that all accept the empty string. */
+  private boolean relaxEmptySelectors;
 
   private Parser(String src) {
     this(src, Double.NaN, Double.NaN);
@@ -621,7 +623,13 @@ public final class Parser {
         throw error(t, "unknown function with name \"" + name + "\"");
       }
       next();
-      return call(t, sig);
+      boolean relax = relaxEmptySelectors;
+      relaxEmptySelectors = sig.name().equals("info");
+      try {
+        return call(t, sig);
+      } finally {
+        relaxEmptySelectors = relax;
+      }
     }
     if (isReservedWord(name)) {
       throw error(t, "unexpected " + t + ", expected an expression");
@@ -802,7 +810,7 @@ public final class Parser {
         break;
       }
     }
-    if (!nonEmpty) {
+    if (!nonEmpty && !relaxEmptySelectors) {
       throw error(t, "vector selector must contain at least one non-empty matcher");
     }
     return new VectorSelector(metricName, matchers, 0, At.NONE);
