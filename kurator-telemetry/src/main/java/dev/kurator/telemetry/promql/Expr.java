@@ -95,6 +95,16 @@ public sealed interface Expr {
     }
   }
 
+  /** Boundary modifiers of selectors (Prometheus's extended range selectors). */
+  enum Extension {
+    /** Plain selector. */
+    NONE,
+    /** {@code smoothed}: values at the window boundaries (or the instant) are linearly interpolated. */
+    SMOOTHED,
+    /** {@code anchored}: the window also takes the last sample at or before its start (within the lookback). */
+    ANCHORED
+  }
+
   /** A number literal. @param value the number */
   record NumberLiteral(double value) implements Expr {
     @Override
@@ -123,13 +133,36 @@ public sealed interface Expr {
    * @param matchers all matchers, including the one for the metric name
    * @param offsetMs the {@code offset} (ms, may be negative)
    * @param at the {@code @} modifier
+   * @param extension the {@code smoothed} or {@code anchored} boundary modifier, or none
    */
-  record VectorSelector(String name, List<Matcher> matchers, long offsetMs, At at) implements Expr {
+  record VectorSelector(String name, List<Matcher> matchers, long offsetMs, At at, Extension extension)
+      implements Expr {
     /** Copies the matchers; rejects nulls. */
     public VectorSelector {
       Objects.requireNonNull(name, "name");
       matchers = List.copyOf(matchers);
       Objects.requireNonNull(at, "at");
+      Objects.requireNonNull(extension, "extension");
+    }
+
+    /** A selector without the {@code smoothed} modifier. */
+    public VectorSelector(String name, List<Matcher> matchers, long offsetMs, At at) {
+      this(name, matchers, offsetMs, at, Extension.NONE);
+    }
+
+    /** A copy with another offset. */
+    public VectorSelector withOffset(long ms) {
+      return new VectorSelector(name, matchers, ms, at, extension);
+    }
+
+    /** A copy with another {@code @} modifier. */
+    public VectorSelector withAt(At other) {
+      return new VectorSelector(name, matchers, offsetMs, other, extension);
+    }
+
+    /** A copy with another boundary modifier. */
+    public VectorSelector withExtension(Extension other) {
+      return new VectorSelector(name, matchers, offsetMs, at, other);
     }
 
     @Override
@@ -338,13 +371,28 @@ public sealed interface Expr {
    * @param labels the on/ignoring label names
    * @param on true for {@code on}, false for {@code ignoring}
    * @param include the extra labels of group_left/group_right
+   * @param fillLeft {@code fill_left(v)}: the value standing in for a missing left-hand sample
+   * @param fillRight {@code fill_right(v)}: the value standing in for a missing right-hand sample
    */
-  record VectorMatching(Cardinality cardinality, List<String> labels, boolean on, List<String> include) {
+  record VectorMatching(
+      Cardinality cardinality,
+      List<String> labels,
+      boolean on,
+      List<String> include,
+      java.util.OptionalDouble fillLeft,
+      java.util.OptionalDouble fillRight) {
     /** Copies lists; rejects nulls. */
     public VectorMatching {
       Objects.requireNonNull(cardinality, "cardinality");
       labels = List.copyOf(labels);
       include = List.copyOf(include);
+      Objects.requireNonNull(fillLeft, "fillLeft");
+      Objects.requireNonNull(fillRight, "fillRight");
+    }
+
+    /** Matching without fill modifiers. */
+    public VectorMatching(Cardinality cardinality, List<String> labels, boolean on, List<String> include) {
+      this(cardinality, labels, on, include, java.util.OptionalDouble.empty(), java.util.OptionalDouble.empty());
     }
   }
 

@@ -59,6 +59,11 @@ class ParserTest {
     assertThat(((StringLiteral) Expr.parse("\"a\\tb\\u00e9\" # comment")).value()).isEqualTo("a\tb\u00e9");
     assertThat(((StringLiteral) Expr.parse("`raw\\n`")).value()).isEqualTo("raw\\n");
     assertThat(((MatrixSelector) Expr.parse("x[2m * (10 + 5)]")).rangeMs()).isEqualTo(1_800_000);
+    assertThat(((MatrixSelector) Expr.parse("x[5m] smoothed offset 1m")).selector().extension())
+        .isEqualTo(Expr.Extension.SMOOTHED);
+    assertThat(((MatrixSelector) Expr.parse("x[5m] anchored")).selector().extension())
+        .isEqualTo(Expr.Extension.ANCHORED);
+    assertThat(((VectorSelector) Expr.parse("x smoothed")).extension()).isEqualTo(Expr.Extension.SMOOTHED);
   }
 
   @Test
@@ -74,6 +79,10 @@ class ParserTest {
     assertThat(b.matching().labels()).containsExactly("job");
     assertThat(b.matching().include()).containsExactly("team");
     assertThat(((Binary) Expr.parse("a > bool 1")).returnBool()).isTrue();
+    Binary fill = (Binary) Expr.parse("a + fill_left(-1) fill_right(Inf) b");
+    assertThat(fill.matching().fillLeft()).hasValue(-1);
+    assertThat(fill.matching().fillRight()).hasValue(Double.POSITIVE_INFINITY);
+    assertThat(((MatrixSelector) Expr.parse("x[step() * 2]", 15_000, 60_000)).rangeMs()).isEqualTo(30_000);
   }
 
   @Test
@@ -90,9 +99,7 @@ class ParserTest {
     assertThatThrownBy(() -> Expr.parse("a and on(x) 1")).hasMessageContaining("not allowed in binary scalar");
     assertThatThrownBy(() -> Expr.parse("nope(x)")).hasMessageContaining("unknown function with name \"nope\"");
     assertThatThrownBy(() -> Expr.parse("x offset 5m offset 1m")).hasMessageContaining("multiple times");
-    assertThatThrownBy(() -> Expr.parse("x smoothed"))
-        .isInstanceOfSatisfying(ParseException.class, e -> assertThat(e.unsupportedFeature()).isTrue());
-    assertThatThrownBy(() -> Expr.parse("x[5m] anchored"))
+    assertThatThrownBy(() -> Expr.parse("x[step() * 2]"))
         .isInstanceOfSatisfying(ParseException.class, e -> assertThat(e.unsupportedFeature()).isTrue());
   }
 }

@@ -17,6 +17,7 @@ import dev.kurator.telemetry.promql.Expr.ValueType;
 import dev.kurator.telemetry.promql.Expr.VectorMatching;
 import dev.kurator.telemetry.promql.Expr.VectorSelector;
 import dev.kurator.telemetry.promql.Labels;
+import dev.kurator.telemetry.promql.Matcher;
 import dev.kurator.telemetry.promql.QueryException;
 import dev.kurator.telemetry.promql.QueryException.ErrorType;
 import dev.kurator.telemetry.promql.QueryOptions;
@@ -278,10 +279,14 @@ public final class Evaluator {
 
   private void plan(Expr e, long s, long en) {
     if (e instanceof VectorSelector vs) {
-      extend(vs, atTime(vs.at(), s) - vs.offsetMs() - lookback, atTime(vs.at(), en) - vs.offsetMs());
+      long ahead = vs.extension() == Expr.Extension.SMOOTHED ? lookback : 0;
+      extend(vs, atTime(vs.at(), s) - vs.offsetMs() - lookback, atTime(vs.at(), en) - vs.offsetMs() + ahead);
     } else if (e instanceof MatrixSelector ms) {
       VectorSelector vs = ms.selector();
-      extend(vs, atTime(vs.at(), s) - vs.offsetMs() - ms.rangeMs(), atTime(vs.at(), en) - vs.offsetMs());
+      long behind = vs.extension() == Expr.Extension.NONE ? 0 : lookback;
+      long ahead = vs.extension() == Expr.Extension.SMOOTHED ? lookback : 0;
+      extend(vs, atTime(vs.at(), s) - vs.offsetMs() - ms.rangeMs() - behind,
+          atTime(vs.at(), en) - vs.offsetMs() + ahead);
     } else if (e instanceof Subquery sq) {
       plan(sq.expr(), atTime(sq.at(), s) - sq.offsetMs() - sq.rangeMs(), atTime(sq.at(), en) - sq.offsetMs());
     } else if (e instanceof Paren p) {
@@ -335,6 +340,18 @@ public final class Evaluator {
     checkInterrupt();
     long te = atTime(vs.at(), t) - vs.offsetMs();
     List<Series> all = seriesFor(vs);
+    if (vs.extension() != Expr.Extension.NONE) {
+      boolean smoothed = vs.extension() == Expr.Extension.SMOOTHED;
+      List<Sample> out = new ArrayList<>();
+      for (Series s : all) {
+        Around a = around(s, te, te);
+        if (a.before >= 0) {
+          out.add(new Sample(s.labels(), smoothed ? a.valueAt(te, a.before, false) : a.vs[a.before], false));
+        }
+      }
+      countSamples(out.size());
+      return out;
+    }
     List<Sample> out = new ArrayList<>();
     for (Series s : all) {
       if (s.hasHistogramIn(te - lookback + 1, te)) {
@@ -349,6 +366,27 @@ public final class Evaluator {
         continue;
       }
       out.add(new Sample(s.labels(), v, false));
+    }
+    countSamples(out.size());
+    return out;
+  }
+
+  /**
+   * Info series for info(): for every series matching {@code matchers}, its latest non-stale sample within the
+   * lookback before {@code t}. Native histogram samples there are an error: info metrics are floats.
+   */
+  List<Info.InfoSample> latestSamples(List<Matcher> matchers, long t) {
+    checkInterrupt();
+    List<Info.InfoSample> out = new ArrayList<>();
+    for (Series s : source.select(t - lookback, t, matchers)) {
+      if (s.hasHistogramIn(t - lookback + 1, t)) {
+        throw new QueryException(ErrorType.EXECUTION, "info metric " + s.labels()
+            + " has native histogram samples; info metrics must be floats");
+      }
+      int idx = s.indexAtOrBefore(t);
+      if (idx >= 0 && s.timestampAt(idx) > t - lookback && !Series.isStale(s.valueAt(idx))) {
+        out.add(Info.sample(s.labels(), s.timestampAt(idx)));
+      }
     }
     countSamples(out.size());
     return out;
@@ -370,12 +408,11 @@ public final class Evaluator {
 
   List<Window> selectMatrix(MatrixSelector ms, long t) {
     checkInterrupt();
-    VectorSelector vs = ms.selector();
-    long te = atTime(vs.at(), t) - vs.offsetMs();
+    long te = atTime(ms.selector().at(), t) - ms.selector().offsetMs();
     long ts0 = te - ms.rangeMs();
     List<Window> out = new ArrayList<>();
     long total = 0;
-    for (Series s : seriesFor(vs)) {
+    for (Series s : seriesFor(ms.selector())) {
       if (s.hasHistogramIn(ts0 + 1, te)) {
         throw histogramsUnsupported(s.labels());
       }
@@ -402,6 +439,147 @@ public final class Evaluator {
     }
     countSamples(total);
     return out;
+  }
+
+  /**
+   * The non-stale samples of a series around {@code [from, to]}: within one lookback delta before {@code from}
+   * and after {@code to}; {@code before} is the last one at or before {@code from}, {@code after} the first after
+   * {@code to} (-1 when absent).
+   */
+  private final class Around {
+    final long[] ts;
+    final double[] vs;
+    final int n;
+    int before = -1;
+    int after = -1;
+
+    Around(long[] ts, double[] vs, int n) {
+      this.ts = ts;
+      this.vs = vs;
+      this.n = n;
+    }
+
+    /** The value at {@code t}, interpolated from the samples at {@code i} and the next one when they straddle it. */
+    double valueAt(long t, int i, boolean counter) {
+      if (ts[i] == t || i + 1 >= n || ts[i] > t) {
+        return vs[i];
+      }
+      double left = vs[i];
+      double right = vs[i + 1];
+      if (counter && right < left) {
+        left = 0;
+      }
+      return left + (right - left) * (double) (t - ts[i]) / (double) (ts[i + 1] - ts[i]);
+    }
+  }
+
+  private Around around(Series s, long from, long to) {
+    if (s.hasHistogramIn(from - lookback + 1, to + lookback - 1)) {
+      throw histogramsUnsupported(s.labels());
+    }
+    int lo = s.indexAtOrBefore(from - lookback) + 1;
+    int hi = s.indexAtOrBefore(to + lookback - 1) + 1;
+    int cap = Math.max(0, hi - lo);
+    Around a = new Around(new long[cap], new double[cap], 0);
+    int n = 0;
+    for (int i = lo; i < hi; i++) {
+      double v = s.valueAt(i);
+      if (Series.isStale(v)) {
+        continue;
+      }
+      a.ts[n] = s.timestampAt(i);
+      a.vs[n] = v;
+      if (a.ts[n] <= from) {
+        a.before = n;
+      } else if (a.ts[n] > to && a.after < 0) {
+        a.after = n;
+      }
+      n++;
+    }
+    Around out = new Around(a.ts, a.vs, n);
+    out.before = a.before;
+    out.after = a.after;
+    return out;
+  }
+
+  /** Builds one series' window from its samples around {@code [ts0, te]}; null for no result. */
+  private interface WindowBuilder {
+    Window build(Series s, Around a, long ts0, long te);
+  }
+
+  private List<Window> aroundWindows(MatrixSelector ms, long t, WindowBuilder builder) {
+    checkInterrupt();
+    long te = atTime(ms.selector().at(), t) - ms.selector().offsetMs();
+    long ts0 = te - ms.rangeMs();
+    List<Window> out = new ArrayList<>();
+    long total = 0;
+    for (Series s : seriesFor(ms.selector())) {
+      Window w = builder.build(s, around(s, ts0, te), ts0, te);
+      if (w != null) {
+        out.add(w);
+        total += w.size();
+      }
+    }
+    countSamples(total);
+    return out;
+  }
+
+  /**
+   * A {@code smoothed} range: per series, the value at the window start, the samples inside {@code (start, end]}
+   * and the value at the end, boundary values linearly interpolated (for counters, across a reset from zero).
+   */
+  List<Window> smoothedMatrix(MatrixSelector ms, long t, boolean counter) {
+    return aroundWindows(ms, t, (s, a, ts0, te) -> {
+      int firstInside = a.before + 1;
+      int lastInside = (a.after >= 0 ? a.after : a.n) - 1;
+      boolean anyInside = firstInside <= lastInside;
+      if (!anyInside && (a.before < 0 || a.after < 0)) {
+        return null;
+      }
+      double startV = a.before < 0 ? a.vs[firstInside] : a.valueAt(ts0, a.before, counter);
+      int lastLe = anyInside ? lastInside : a.before;
+      double endV = a.after < 0 ? a.vs[lastLe] : a.valueAt(te, lastLe, counter);
+      int inside = anyInside ? lastInside - firstInside + 1 : 0;
+      long[] ts = new long[inside + 2];
+      double[] v = new double[inside + 2];
+      ts[0] = ts0;
+      v[0] = startV;
+      if (inside > 0) {
+        System.arraycopy(a.ts, firstInside, ts, 1, inside);
+        System.arraycopy(a.vs, firstInside, v, 1, inside);
+      }
+      ts[inside + 1] = te;
+      v[inside + 1] = endV;
+      return new Window(s.labels(), ts, v, 0, inside + 2, false);
+    });
+  }
+
+  /**
+   * An {@code anchored} range: per series, the last sample at or before the window start (within the lookback; the
+   * first sample inside when there is none) followed by the samples inside {@code (start, end]}. A series without a
+   * sample inside has no result. {@code needsSamplesInside} false means the caller cannot decide that case.
+   */
+  List<Window> anchoredMatrix(MatrixSelector ms, long t, boolean needsSamplesInside) {
+    return aroundWindows(ms, t, (s, a, ts0, te) -> {
+      int firstInside = a.before + 1;
+      int end = a.after >= 0 ? a.after : a.n;
+      if (firstInside >= end) {
+        if (a.before >= 0 && !needsSamplesInside) {
+          throw new QueryException(ErrorType.UNSUPPORTED, "anchored range without samples inside the window but "
+              + "with one at or before its start (series " + s.labels() + ")");
+        }
+        return null;
+      }
+      int anchor = a.before >= 0 ? a.before : firstInside;
+      int n = end - firstInside + 1;
+      long[] ts = new long[n];
+      double[] v = new double[n];
+      ts[0] = a.ts[anchor];
+      v[0] = a.vs[anchor];
+      System.arraycopy(a.ts, firstInside, ts, 1, n - 1);
+      System.arraycopy(a.vs, firstInside, v, 1, n - 1);
+      return new Window(s.labels(), ts, v, 0, n, false);
+    });
   }
 
   List<Window> subquery(Subquery sq, long t) {
@@ -622,16 +800,9 @@ public final class Evaluator {
       if (rs == null) {
         continue;
       }
-      double fl = oneToMany ? rs.v() : ls.v();
-      double fr = oneToMany ? ls.v() : rs.v();
-      double value;
-      boolean keep = true;
-      if (op.isComparison()) {
-        keep = compare(op, fl, fr);
-        value = fl;
-      } else {
-        value = scalarOp(op, fl, fr);
-      }
+      Elem el = elem(op, oneToMany ? rs.v() : ls.v(), oneToMany ? ls.v() : rs.v());
+      double value = el.value();
+      boolean keep = el.keep();
       Labels metric = resultMetric(ls.labels(), rs.labels(), m);
       Set<Labels> inserted = matched.get(sig);
       if (m.cardinality() == Cardinality.ONE_TO_ONE) {
@@ -660,7 +831,62 @@ public final class Evaluator {
       }
       out.add(new Sample(metric, value, ls.dropName() || drop));
     }
+    if (m.fillRight().isPresent() || m.fillLeft().isPresent()) {
+      fill(op, lhs, rhs, m, returnBool, rightSigs, out);
+    }
     return new Vec(out);
+  }
+
+  /**
+   * The fill modifiers: a missing right-hand sample takes {@code fill_right}'s value, a right-hand match group with no
+   * left-hand sample takes {@code fill_left}'s (sides as matched, i.e. swapped for group_right).
+   */
+  private static void fill(BinaryOp op, List<Sample> lhs, List<Sample> rhs, VectorMatching m, boolean returnBool,
+      Map<Labels, Sample> rightSigs, List<Sample> out) {
+    boolean oneToMany = m.cardinality() == Cardinality.ONE_TO_MANY;
+    boolean drop = isArithmetic(op) || returnBool;
+    Set<Labels> leftSigs = new HashSet<>();
+    for (Sample ls : lhs) {
+      Labels sig = matchKey(ls.labels(), m);
+      leftSigs.add(sig);
+      if (m.fillRight().isPresent() && !rightSigs.containsKey(sig)) {
+        double other = m.fillRight().getAsDouble();
+        Sample r = fillOne(op, oneToMany ? other : ls.v(), oneToMany ? ls.v() : other, returnBool,
+            resultMetric(ls.labels(), Labels.EMPTY, m), ls.dropName() || drop);
+        if (r != null) {
+          out.add(r);
+        }
+      }
+    }
+    if (m.fillLeft().isPresent()) {
+      for (Map.Entry<Labels, Sample> e : rightSigs.entrySet()) {
+        if (leftSigs.contains(e.getKey())) {
+          continue;
+        }
+        double other = m.fillLeft().getAsDouble();
+        double rv = e.getValue().v();
+        Sample r = fillOne(op, oneToMany ? rv : other, oneToMany ? other : rv, returnBool, e.getKey(), drop);
+        if (r != null) {
+          out.add(r);
+        }
+      }
+    }
+  }
+
+  private static Sample fillOne(BinaryOp op, double fl, double fr, boolean returnBool, Labels metric,
+      boolean dropName) {
+    Elem el = elem(op, fl, fr);
+    if (returnBool) {
+      return new Sample(metric, el.keep() ? 1 : 0, dropName);
+    }
+    return el.keep() ? new Sample(metric, el.value(), dropName) : null;
+  }
+
+  /** The result of one element-wise operation: comparisons keep the left value and say whether it passes. */
+  private record Elem(double value, boolean keep) {}
+
+  private static Elem elem(BinaryOp op, double fl, double fr) {
+    return op.isComparison() ? new Elem(fl, compare(op, fl, fr)) : new Elem(scalarOp(op, fl, fr), true);
   }
 
   private static Labels resultMetric(Labels lhs, Labels rhs, VectorMatching m) {

@@ -180,7 +180,7 @@ final class Functions {
         return HistogramQuantile.fraction(
             ev, ev.scalarArg(args.get(0), t), ev.scalarArg(args.get(1), t), vec(ev, args.get(2), t));
       case "info":
-        throw new QueryException(ErrorType.UNSUPPORTED, "function info() is not supported");
+        return Info.eval(ev, args, t);
       default:
         return rangeFunction(ev, c, t);
     }
@@ -474,6 +474,9 @@ final class Functions {
       throw new QueryException(ErrorType.EXECUTION, "unexpected range argument to " + f);
     }
     long rangeStart = rangeEnd - rangeMs;
+    if (matArg instanceof MatrixSelector sm && sm.selector().extension() != Expr.Extension.NONE) {
+      return extended(ev, f, sm, rangeMs, t);
+    }
     boolean keepName = f.equals("last_over_time") || f.equals("first_over_time");
     WindowFn fn;
     switch (f) {
@@ -621,6 +624,45 @@ final class Functions {
       if (v != null) {
         out.add(new Sample(w.labels(), v, keepName ? w.dropName() : true));
       }
+    }
+    return new Vec(out);
+  }
+
+  /**
+   * rate, increase and delta (and, anchored, changes and resets) over a {@code smoothed} or {@code anchored} range:
+   * boundary values interpolated or anchored on real samples, never extrapolated.
+   */
+  private static Val extended(Evaluator ev, String f, MatrixSelector ms, long rangeMs, long t) {
+    boolean smoothed = ms.selector().extension() == Expr.Extension.SMOOTHED;
+    List<String> allowed = smoothed
+        ? List.of("delta", "increase", "rate")
+        : List.of("changes", "delta", "increase", "rate", "resets");
+    if (!allowed.contains(f)) {
+      throw new QueryException(ErrorType.EXECUTION, (smoothed ? "smoothed" : "anchored")
+          + " modifier can only be used with: " + String.join(", ", allowed) + " - not with " + f);
+    }
+    boolean counter = f.equals("rate") || f.equals("increase");
+    List<Window> windows = smoothed
+        ? ev.smoothedMatrix(ms, t, counter)
+        : ev.anchoredMatrix(ms, t, !f.equals("changes") && !f.equals("resets"));
+    List<Sample> out = new ArrayList<>();
+    for (Window w : windows) {
+      double[] v = w.vs();
+      double result = 0;
+      for (int i = w.from() + 1; i < w.to(); i++) {
+        switch (f) {
+          case "changes" -> result += v[i] != v[i - 1] && !(Double.isNaN(v[i]) && Double.isNaN(v[i - 1])) ? 1 : 0;
+          case "resets" -> result += v[i] < v[i - 1] ? 1 : 0;
+          case "delta" -> result += v[i] - v[i - 1];
+          default -> result += v[i] >= v[i - 1] ? v[i] - v[i - 1] : v[i];
+        }
+      }
+      if (f.equals("delta")) {
+        result = v[w.to() - 1] - v[w.from()];
+      } else if (f.equals("rate")) {
+        result /= rangeMs / 1000.0;
+      }
+      out.add(new Sample(w.labels(), result, true));
     }
     return new Vec(out);
   }

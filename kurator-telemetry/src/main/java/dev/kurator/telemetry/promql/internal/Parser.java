@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /** Recursive-descent (precedence-climbing) PromQL parser with Prometheus's type checks. */
@@ -37,6 +38,8 @@ public final class Parser {
   private final double stepSeconds;
   private final double rangeSeconds;
   private int i;
+  /** Inside info(): its data-label selector may consist of matchers that all accept the empty string. */
+  private boolean relaxEmptySelectors;
 
   private Parser(String src) {
     this(src, Double.NaN, Double.NaN);
@@ -228,13 +231,31 @@ public final class Parser {
         }
         explicitMatching = true;
       }
-      if ((isKeyword(peek(), "fill") || isKeyword(peek(), "fill_left") || isKeyword(peek(), "fill_right"))
+      OptionalDouble fillLeft = OptionalDouble.empty();
+      OptionalDouble fillRight = OptionalDouble.empty();
+      while ((isKeyword(peek(), "fill") || isKeyword(peek(), "fill_left") || isKeyword(peek(), "fill_right"))
           && peek(1).kind() == Kind.LPAREN) {
-        throw unsupported(peek(), "fill modifiers of binary operators are not supported");
+        String which = next().text().toLowerCase(Locale.ROOT);
+        next();
+        boolean neg = false;
+        if (peek().kind() == Kind.OP && (peek().text().equals("-") || peek().text().equals("+"))) {
+          neg = next().text().equals("-");
+        }
+        Token num = expect(Kind.NUMBER, "a number in " + which + "()");
+        expect(Kind.RPAREN, "\")\"");
+        OptionalDouble v = OptionalDouble.of(neg ? -num.number() : num.number());
+        if (!which.equals("fill_right")) {
+          fillLeft = v;
+        }
+        if (!which.equals("fill_left")) {
+          fillRight = v;
+        }
+        explicitMatching = true;
       }
       int nextMin = op.rightAssociative() ? op.precedence() : op.precedence() + 1;
       Expr rhs = expr(nextMin);
-      lhs = binary(opTok, op, lhs, rhs, new VectorMatching(card, on, isOn, include), returnBool, explicitMatching);
+      lhs = binary(opTok, op, lhs, rhs, new VectorMatching(card, on, isOn, include, fillLeft, fillRight), returnBool,
+          explicitMatching);
     }
   }
 
@@ -264,6 +285,9 @@ public final class Parser {
       }
       if (matching.cardinality() == Cardinality.MANY_TO_ONE || matching.cardinality() == Cardinality.ONE_TO_MANY) {
         throw error(at, "no grouping allowed for \"" + op.symbol() + "\" operation");
+      }
+      if (matching.fillLeft().isPresent() || matching.fillRight().isPresent()) {
+        throw error(at, "fill modifiers are not allowed for set operator \"" + op.symbol() + "\"");
       }
       matching = new VectorMatching(Cardinality.MANY_TO_MANY, matching.labels(), matching.on(), matching.include());
     }
@@ -341,13 +365,22 @@ public final class Parser {
       } else if (t.kind() == Kind.AT) {
         next();
         e = withAt(t, e, atValue());
-      } else if ((isKeyword(t, "anchored") || isKeyword(t, "smoothed"))
-          && (e instanceof VectorSelector || e instanceof MatrixSelector)) {
-        throw unsupported(t, "extended selectors (" + t.text() + ") are not supported");
+      } else if ((isKeyword(t, "smoothed") || isKeyword(t, "anchored")) && e instanceof VectorSelector vs
+          && vs.extension() == Expr.Extension.NONE) {
+        next();
+        e = vs.withExtension(extension(t));
+      } else if ((isKeyword(t, "smoothed") || isKeyword(t, "anchored")) && e instanceof MatrixSelector ms
+          && ms.selector().extension() == Expr.Extension.NONE) {
+        next();
+        e = new MatrixSelector(ms.selector().withExtension(extension(t)), ms.rangeMs());
       } else {
         return e;
       }
     }
+  }
+
+  private Expr.Extension extension(Token t) {
+    return isKeyword(t, "smoothed") ? Expr.Extension.SMOOTHED : Expr.Extension.ANCHORED;
   }
 
   private At atValue() {
@@ -381,14 +414,14 @@ public final class Parser {
       if (vs.offsetMs() != 0) {
         throw error(t, twice);
       }
-      return new VectorSelector(vs.name(), vs.matchers(), off, vs.at());
+      return vs.withOffset(off);
     }
     if (e instanceof MatrixSelector ms) {
       VectorSelector vs = ms.selector();
       if (vs.offsetMs() != 0) {
         throw error(t, twice);
       }
-      return new MatrixSelector(new VectorSelector(vs.name(), vs.matchers(), off, vs.at()), ms.rangeMs());
+      return new MatrixSelector(vs.withOffset(off), ms.rangeMs());
     }
     if (e instanceof Subquery sq) {
       if (sq.offsetMs() != 0) {
@@ -405,14 +438,14 @@ public final class Parser {
       if (vs.at().present()) {
         throw error(t, "@ <timestamp> may not be set multiple times");
       }
-      return new VectorSelector(vs.name(), vs.matchers(), vs.offsetMs(), at);
+      return vs.withAt(at);
     }
     if (e instanceof MatrixSelector ms) {
       VectorSelector vs = ms.selector();
       if (vs.at().present()) {
         throw error(t, "@ <timestamp> may not be set multiple times");
       }
-      return new MatrixSelector(new VectorSelector(vs.name(), vs.matchers(), vs.offsetMs(), at), ms.rangeMs());
+      return new MatrixSelector(vs.withAt(at), ms.rangeMs());
     }
     if (e instanceof Subquery sq) {
       if (sq.at().present()) {
@@ -590,7 +623,13 @@ public final class Parser {
         throw error(t, "unknown function with name \"" + name + "\"");
       }
       next();
-      return call(t, sig);
+      boolean relax = relaxEmptySelectors;
+      relaxEmptySelectors = sig.name().equals("info");
+      try {
+        return call(t, sig);
+      } finally {
+        relaxEmptySelectors = relax;
+      }
     }
     if (isReservedWord(name)) {
       throw error(t, "unexpected " + t + ", expected an expression");
@@ -771,7 +810,7 @@ public final class Parser {
         break;
       }
     }
-    if (!nonEmpty) {
+    if (!nonEmpty && !relaxEmptySelectors) {
       throw error(t, "vector selector must contain at least one non-empty matcher");
     }
     return new VectorSelector(metricName, matchers, 0, At.NONE);

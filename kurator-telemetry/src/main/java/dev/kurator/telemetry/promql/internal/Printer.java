@@ -56,9 +56,11 @@ public final class Printer {
       sb.append(Lexer.goQuote(s.value()));
     } else if (e instanceof VectorSelector vs) {
       sb.append(selector(vs.matchers()));
+      smoothed(vs, sb);
       modifiers(vs.offsetMs(), vs.at(), sb);
     } else if (e instanceof MatrixSelector ms) {
       sb.append(selector(ms.selector().matchers())).append('[').append(duration(ms.rangeMs())).append(']');
+      smoothed(ms.selector(), sb);
       modifiers(ms.selector().offsetMs(), ms.selector().at(), sb);
     } else if (e instanceof Subquery sq) {
       sb.append('(');
@@ -112,6 +114,14 @@ public final class Printer {
     }
   }
 
+  private static void smoothed(VectorSelector vs, StringBuilder sb) {
+    switch (vs.extension()) {
+      case SMOOTHED -> sb.append(" smoothed");
+      case ANCHORED -> sb.append(" anchored");
+      default -> {}
+    }
+  }
+
   private static void matching(Binary b, StringBuilder sb) {
     VectorMatching m = b.matching();
     boolean vectors = b.lhs().type() == Expr.ValueType.VECTOR && b.rhs().type() == Expr.ValueType.VECTOR;
@@ -125,6 +135,8 @@ public final class Printer {
       sb.append(m.cardinality() == Cardinality.MANY_TO_ONE ? " group_left" : " group_right")
           .append(labelList(m.include()));
     }
+    m.fillLeft().ifPresent(v -> sb.append(" fill_left(").append(print(new NumberLiteral(v))).append(')'));
+    m.fillRight().ifPresent(v -> sb.append(" fill_right(").append(print(new NumberLiteral(v))).append(')'));
   }
 
   private static String labelList(List<String> labels) {
