@@ -47,9 +47,14 @@ public record CompiledPolicy(KyvernoPolicy source, List<JsonNode> rules, List<Js
     return source.namespace();
   }
 
-  /** True for a Kubernetes ValidatingAdmissionPolicy. */
+  /** True for a Kubernetes ValidatingAdmissionPolicy or a Kyverno CEL ValidatingPolicy. */
   public boolean isAdmissionPolicy() {
-    return source.kind().equals("ValidatingAdmissionPolicy");
+    return source.kind().equals("ValidatingAdmissionPolicy") || isValidatingPolicy();
+  }
+
+  /** True for a Kyverno {@code ValidatingPolicy} or {@code NamespacedValidatingPolicy} (policies.kyverno.io). */
+  public boolean isValidatingPolicy() {
+    return source.kind().endsWith("ValidatingPolicy") && !source.kind().equals("ValidatingAdmissionPolicy");
   }
 
   /** {@code spec.applyRules: One}. */
@@ -71,6 +76,14 @@ public record CompiledPolicy(KyvernoPolicy source, List<JsonNode> rules, List<Js
         rule = r;
         break;
       }
+    }
+    if (isValidatingPolicy()) {
+      for (JsonNode a : source.document().path("spec").path("validationActions")) {
+        if (a.asText().equals("Deny")) {
+          return true;
+        }
+      }
+      return false;
     }
     if (isAdmissionPolicy()) {
       for (JsonNode b : bindings) {
