@@ -312,12 +312,12 @@ public final class PatternValidator {
     String metaKey = null;
     for (Iterator<String> it = pattern.fieldNames(); it.hasNext(); ) {
       String k = it.next();
-      if (Anchor.strip(k).equals("metadata")) {
+      if (k.startsWith("metadata") || k.endsWith("(metadata)")) {
         metaKey = k;
         pm = pattern.get(k);
       }
     }
-    if (pm == null || !pm.isObject()) {
+    if (pm == null || !pm.isObject() || !Anchor.strip(metaKey).equals("metadata")) {
       return pattern;
     }
     JsonNode rm = resource.get("metadata");

@@ -45,8 +45,34 @@ public final class Variables {
     return false;
   }
 
+  private static final Map<JsonNode, Boolean> HAS_VARIABLES = new java.util.IdentityHashMap<>();
+
+  /** {@link #hasVariables(JsonNode)} memoised per container node, for policy trees evaluated many times. */
+  static boolean mayHaveVariables(JsonNode n) {
+    if (n == null || !n.isContainerNode()) {
+      return n != null && n.isTextual() && hasVariables(n.textValue());
+    }
+    synchronized (HAS_VARIABLES) {
+      Boolean known = HAS_VARIABLES.get(n);
+      if (known != null) {
+        return known;
+      }
+    }
+    boolean result = hasVariables(n);
+    synchronized (HAS_VARIABLES) {
+      if (HAS_VARIABLES.size() > 50_000) {
+        HAS_VARIABLES.clear();
+      }
+      HAS_VARIABLES.put(n, result);
+    }
+    return result;
+  }
+
   /** Substitutes every variable in a copy of {@code doc}. */
   public static JsonNode substituteAll(JsonNode doc, EvalContext ctx) {
+    if (doc == null || (doc.isContainerNode() && !mayHaveVariables(doc))) {
+      return doc;
+    }
     return substitute(doc, ctx, null, "/");
   }
 
@@ -56,6 +82,9 @@ public final class Variables {
    * @param resource the resource being validated, or null
    */
   public static JsonNode substitutePattern(JsonNode pattern, EvalContext ctx, JsonNode resource) {
+    if (pattern == null || (pattern.isContainerNode() && !mayHaveVariables(pattern))) {
+      return pattern;
+    }
     return substitute(pattern, ctx, resource, "/");
   }
 
