@@ -45,27 +45,14 @@ public final class Variables {
     return false;
   }
 
-  private static final Map<JsonNode, Boolean> HAS_VARIABLES = new java.util.IdentityHashMap<>();
+  private static final IdentityMemo HAS_VARIABLES = new IdentityMemo(Variables::hasVariables, 50_000);
 
   /** {@link #hasVariables(JsonNode)} memoised per container node, for policy trees evaluated many times. */
   static boolean mayHaveVariables(JsonNode n) {
     if (n == null || !n.isContainerNode()) {
       return n != null && n.isTextual() && hasVariables(n.textValue());
     }
-    synchronized (HAS_VARIABLES) {
-      Boolean known = HAS_VARIABLES.get(n);
-      if (known != null) {
-        return known;
-      }
-    }
-    boolean result = hasVariables(n);
-    synchronized (HAS_VARIABLES) {
-      if (HAS_VARIABLES.size() > 50_000) {
-        HAS_VARIABLES.clear();
-      }
-      HAS_VARIABLES.put(n, result);
-    }
-    return result;
+    return HAS_VARIABLES.test(n);
   }
 
   /** Substitutes every variable in a copy of {@code doc}. */
