@@ -64,11 +64,13 @@ public final class Variables {
   }
 
   /**
-   * Substitutes variables in a pattern; {@code {{@}}} takes the resource value at the same path.
+   * Resolves {@code $()} references, then substitutes variables in a pattern; {@code {{@}}} takes the resource value
+   * at the same path.
    *
    * @param resource the resource being validated, or null
    */
-  public static JsonNode substitutePattern(JsonNode pattern, EvalContext ctx, JsonNode resource) {
+  public static JsonNode substitutePattern(JsonNode rawPattern, EvalContext ctx, JsonNode resource) {
+    JsonNode pattern = References.resolve(rawPattern);
     if (pattern == null || (pattern.isContainerNode() && !mayHaveVariables(pattern))) {
       return pattern;
     }
