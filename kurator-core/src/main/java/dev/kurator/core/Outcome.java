@@ -113,7 +113,8 @@ public sealed interface Outcome<T> {
 
     /** The cause's message, followed by its root cause's (e.g. the refused connection) when that adds anything. */
     public String message() {
-      String top = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage().strip();
+      String top = cause.getMessage() == null ? cause.getClass().getSimpleName()
+          : cause.getMessage().replaceAll("\\s+", " ").strip();
       Throwable root = cause;
       while (root.getCause() != null && root.getCause() != root) {
         root = root.getCause();

@@ -127,6 +127,14 @@ public final class EmbeddedFleet implements AutoCloseable {
     clusters.values().forEach(EmbeddedCluster::heal);
   }
 
+  /**
+   * Makes every cluster serve a custom resource kind (CRUD and API discovery), as if its CRD were installed.
+   * A reset forgets it.
+   */
+  public void expectCustomResource(io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext kind) {
+    clusters.values().forEach(c -> c.server().expectCustomResource(kind));
+  }
+
   /** Heals every fault and deletes every stored object on every cluster. Circuit breakers keep their state. */
   public void resetAll() {
     clusters.values().forEach(EmbeddedCluster::reset);

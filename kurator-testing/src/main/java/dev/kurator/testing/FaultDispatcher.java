@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Wraps a member's CRUD dispatcher with injected faults: delayed replies and scripted error replies. */
-final class FaultDispatcher extends Dispatcher implements io.fabric8.kubernetes.client.server.mock.Resetable {
+final class FaultDispatcher extends Dispatcher implements io.fabric8.kubernetes.client.server.mock.Resetable,
+    io.fabric8.kubernetes.client.server.mock.CustomResourceAware {
 
   /** Fails the next {@code remaining} requests with {@code method} (any method when null) with {@code status}. */
   private record ScriptedFailure(String method, int status, AtomicInteger remaining) {}
@@ -43,6 +44,14 @@ final class FaultDispatcher extends Dispatcher implements io.fabric8.kubernetes.
     heal();
     if (delegate instanceof io.fabric8.kubernetes.client.server.mock.Resetable r) {
       r.reset();
+    }
+  }
+
+  /** Lets the CRUD store serve a custom resource kind (and its API discovery). */
+  @Override
+  public void expectCustomResource(io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext context) {
+    if (delegate instanceof io.fabric8.kubernetes.client.server.mock.CustomResourceAware aware) {
+      aware.expectCustomResource(context);
     }
   }
 

@@ -79,6 +79,29 @@ class FanOutTest {
   }
 
   @Test
+  void retriesServerErrorsAndThrottling() {
+    fleet.embedded().cluster("cluster-0").failNext("GET", 503, 1);
+    fleet.embedded().cluster("cluster-1").failNext("POST", 429, 2);
+
+    FleetResult<Deployment> r = fleet.get().apply(Deployments.web(1)).onAllClusters();
+
+    assertThat(r).hasNoFailures().allHaveOutcome(Outcome.Applied.class);
+    assertThat(fleet.get()).resource(Deployments.web(1)).existsEverywhere();
+  }
+
+  @Test
+  void givesUpAfterTheConfiguredRetries() {
+    fleet.embedded().cluster("cluster-4").failNext(null, 500, 10);
+
+    FleetResult<Deployment> r = fleet.get().apply(Deployments.web(1)).onAllClusters();
+
+    assertThat(r).failedExactlyOn("cluster-4");
+    Outcome.Failed<Deployment> failed = (Outcome.Failed<Deployment>) r.outcome("cluster-4");
+    assertThat(failed.attempts()).isEqualTo(3);
+    assertThat(failed.message()).contains("injected fault: HTTP 500");
+  }
+
+  @Test
   void doesNotRetryAClientError() {
     fleet.embedded().cluster("cluster-3").failNext("POST", 422, 5);
 
@@ -168,6 +191,34 @@ class FanOutTest {
     assertThat(deleted).hasOutcomeOn(Outcome.Deleted.class, "cluster-0", "cluster-1")
         .hasOutcomeOn(Outcome.NotFound.class, "cluster-2");
     assertThat(f).resource(web).existsExactlyOn();
+  }
+
+  @Test
+  void appliesUntypedResourcesIncludingCustomKinds() {
+    fleet.embedded().expectCustomResource(new io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext
+        .Builder().withGroup("example.dev").withVersion("v1").withKind("Widget").withPlural("widgets")
+        .withScope("Namespaced").build());
+    List<HasMetadata> objects = dev.kurator.core.Yaml.parse("""
+        apiVersion: example.dev/v1
+        kind: Widget
+        metadata: {name: w, namespace: shop}
+        spec: {size: 3}
+        """);
+    io.fabric8.kubernetes.api.model.GenericKubernetesResource settings =
+        new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder().withApiVersion("v1")
+            .withKind("ConfigMap").withNewMetadata().withName("settings").withNamespace("shop").endMetadata()
+            .addToAdditionalProperties("data", java.util.Map.of("color", "blue")).build();
+
+    FleetResult<HasMetadata> r = fleet.get().apply(List.of(settings, objects.get(0))).onClusters("cluster-0");
+    assertThat(r).hasNoFailures().allHaveOutcome(Outcome.Applied.class);
+    assertThat(fleet.get().apply(List.of(settings, objects.get(0))).onClusters("cluster-0"))
+        .allHaveOutcome(Outcome.Unchanged.class);
+
+    ConfigMap typed = fleet.get().get(ConfigMap.class, "shop", "settings").onClusters("cluster-0")
+        .value("cluster-0").orElseThrow();
+    assertThat(typed.getData()).containsEntry("color", "blue");
+    assertThat(fleet.get()).resource(objects.get(0)).existsExactlyOn("cluster-0")
+        .hasFieldOn("/spec/size", "3", "cluster-0");
   }
 
   @Test

@@ -38,6 +38,7 @@ public final class FleetRuntime implements AutoCloseable {
   private final CircuitBreakerRegistry breakers;
   private final RetryRegistry retries;
   private final List<SnapshotContributor> contributors;
+  private final java.util.Set<String> failing = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public FleetRuntime(String fleet, Resilience resilience, Clock clock, ExecutorService hostExecutor,
       int parallelism, List<SnapshotContributor> contributors) {
@@ -123,10 +124,21 @@ public final class FleetRuntime implements AutoCloseable {
     return retries.retry(cluster);
   }
 
-  /** Forgets the breaker and retry state of a member that left the fleet. */
+  /** Forgets the breaker, retry and logging state of a member that left the fleet. */
   public void forget(String cluster) {
     breakers.remove(cluster);
     retries.remove(cluster);
+    failing.remove(cluster);
+  }
+
+  /** Records that a call to {@code cluster} failed; true the first time after a success (warn once, then debug). */
+  boolean noteFailure(String cluster) {
+    return failing.add(cluster);
+  }
+
+  /** Records that a call to {@code cluster} succeeded; true when it had been failing (worth an info line). */
+  boolean noteSuccess(String cluster) {
+    return !failing.isEmpty() && failing.remove(cluster);
   }
 
   /** Stops the pool (if the fleet created it) and the watchdog. */

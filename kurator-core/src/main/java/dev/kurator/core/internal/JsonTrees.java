@@ -2,7 +2,6 @@ package dev.kurator.core.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,10 +27,13 @@ public final class JsonTrees {
 
   /**
    * Whether every field set in {@code desired} has the same value in {@code live}: objects are compared field by
-   * field (live may have more), arrays element by element (same length), numbers by value; a null or empty desired
-   * value matches a missing or empty live one.
+   * field (live may have more), arrays element by element (same length), numbers by value; a null desired value
+   * expresses no opinion (as in {@link #merge}), an empty list or object matches a missing or empty live one.
    */
   public static boolean covers(JsonNode live, JsonNode desired) {
+    if (desired == null || desired.isNull() || desired.isMissingNode()) {
+      return true;
+    }
     if (isEmpty(desired)) {
       return isEmpty(live);
     }
@@ -42,9 +44,7 @@ public final class JsonTrees {
       if (!live.isObject()) {
         return false;
       }
-      Iterator<Map.Entry<String, JsonNode>> fields = desired.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> f = fields.next();
+      for (Map.Entry<String, JsonNode> f : desired.properties()) {
         if (!covers(live.get(f.getKey()), f.getValue())) {
           return false;
         }
@@ -74,18 +74,21 @@ public final class JsonTrees {
 
   /**
    * {@code desired} laid over {@code live}: objects merge recursively (desired wins), arrays and scalars are
-   * replaced, fields only in {@code live} are kept. Null desired values are skipped.
+   * replaced, fields only in {@code live} are kept. Null desired values are skipped. The live
+   * {@code metadata.managedFields} are dropped (a PUT without them leaves them unchanged on the server).
    */
   public static ObjectNode merge(JsonNode live, JsonNode desired) {
     ObjectNode out = live.deepCopy();
     mergeInto(out, desired);
+    if (out.get("metadata") instanceof ObjectNode m) {
+      // Left out, the server keeps its field ownership records as they are.
+      m.remove("managedFields");
+    }
     return out;
   }
 
   private static void mergeInto(ObjectNode target, JsonNode desired) {
-    Iterator<Map.Entry<String, JsonNode>> fields = desired.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> f = fields.next();
+    for (Map.Entry<String, JsonNode> f : desired.properties()) {
       JsonNode value = f.getValue();
       if (value == null || value.isNull()) {
         continue;

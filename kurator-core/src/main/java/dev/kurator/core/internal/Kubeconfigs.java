@@ -141,8 +141,9 @@ public final class Kubeconfigs {
    * turned off: the fleet retries (with its own policy and circuit breaker), and two layers would multiply waits.
    */
   public static Config clientConfig(Merged merged, String context) {
-    String yaml = Resources.SERIALIZATION.asYaml(merged.config());
-    Config config = Config.fromKubeconfig(context, yaml, null);
+    io.fabric8.kubernetes.api.model.Config pinned = Resources.SERIALIZATION.clone(merged.config());
+    pinned.setCurrentContext(context);
+    Config config = Config.fromKubeconfig(Resources.SERIALIZATION.asYaml(pinned));
     config.setRequestRetryBackoffLimit(0);
     return config;
   }

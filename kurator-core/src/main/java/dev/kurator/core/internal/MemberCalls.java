@@ -46,9 +46,17 @@ public final class MemberCalls {
           + " after repeated failures; probed again " + rt.resilience().openDuration().toSeconds()
           + " s after opening");
     } catch (Exception e) {
-      log.warn("fleet {}: cluster {}: {} failed after {} attempt(s): {}", rt.fleet(), cluster, what, attempts.get(),
-          e.toString());
+      if (rt.noteFailure(cluster)) {
+        log.warn("fleet {}: cluster {}: {} failed after {} attempt(s): {} (further failures are logged at debug "
+            + "until it recovers)", rt.fleet(), cluster, what, attempts.get(), e.toString());
+      } else {
+        log.debug("fleet {}: cluster {}: {} failed after {} attempt(s): {}", rt.fleet(), cluster, what,
+            attempts.get(), e.toString());
+      }
       return new Outcome.Failed<>(e, Math.max(1, attempts.get()));
+    }
+    if (rt.noteSuccess(cluster)) {
+      log.info("fleet {}: cluster {} answers again ({})", rt.fleet(), cluster, what);
     }
     try {
       return onSuccess.apply(value);
