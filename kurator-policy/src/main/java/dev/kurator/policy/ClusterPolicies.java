@@ -95,13 +95,16 @@ public final class ClusterPolicies {
       switch (kind) {
         case "ClusterPolicy":
         case "Policy":
-        case "ValidatingAdmissionPolicy": {
+        case "ValidatingAdmissionPolicy":
+        case "ValidatingPolicy":
+        case "NamespacedValidatingPolicy": {
           String name = d.path("metadata").path("name").asText("");
           if (name.isEmpty()) {
             throw new PolicyLoadException(source + ": documents[" + index + "].metadata.name: was \"\", must not be"
                 + " blank");
           }
-          String ns = kind.equals("Policy") ? d.path("metadata").path("namespace").asText("default") : "";
+          String ns = kind.equals("Policy") || kind.equals("NamespacedValidatingPolicy")
+              ? d.path("metadata").path("namespace").asText("default") : "";
           policies.add(new KyvernoPolicy(kind, name, ns, d));
           break;
         }

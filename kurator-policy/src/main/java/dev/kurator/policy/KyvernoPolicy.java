@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Objects;
 
 /**
- * One loaded policy document: a Kyverno {@code ClusterPolicy} or {@code Policy} (kyverno.io/v1), or a Kubernetes
- * {@code ValidatingAdmissionPolicy} with its bindings.
+ * One loaded policy document: a Kyverno {@code ClusterPolicy} or {@code Policy} (kyverno.io/v1), a Kyverno CEL
+ * {@code ValidatingPolicy} (policies.kyverno.io), or a Kubernetes {@code ValidatingAdmissionPolicy} with its bindings.
  *
- * @param kind {@code ClusterPolicy}, {@code Policy} or {@code ValidatingAdmissionPolicy}
+ * @param kind {@code ClusterPolicy}, {@code Policy}, {@code ValidatingPolicy}, {@code NamespacedValidatingPolicy} or
+ *     {@code ValidatingAdmissionPolicy}
  * @param name {@code metadata.name}
  * @param namespace {@code metadata.namespace} for a namespaced {@code Policy}, else empty
  * @param document the YAML document as a JSON tree (treat as read-only)

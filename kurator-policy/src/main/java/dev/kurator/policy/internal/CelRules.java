@@ -42,6 +42,9 @@ final class CelRules {
     JsonNode resource = in.resource();
     Map<String, JsonNode> vars = baseVars(in, resource);
     JsonNode binding = policy.bindings().isEmpty() ? null : policy.bindings().get(0);
+    if (policy.isValidatingPolicy() && !spec.path("evaluation").path("admission").path("enabled").asBoolean(true)) {
+      return null;
+    }
     vars.put("params", param(spec.path("paramKind"), binding == null ? null : binding.path("spec").path("paramRef"),
         in));
     try {

@@ -14,7 +14,21 @@ import java.util.Locale;
  * @param rules the rules in evaluation order, each original rule followed by its autogen rules
  * @param bindings admission-policy bindings that reference this policy
  */
-public record CompiledPolicy(KyvernoPolicy source, List<JsonNode> rules, List<JsonNode> bindings) {
+public record CompiledPolicy(KyvernoPolicy source, List<JsonNode> rules, List<JsonNode> bindings,
+    java.util.Map<String, JsonNode> rulesByName) {
+
+  /** Indexes the rules by name. */
+  public CompiledPolicy(KyvernoPolicy source, List<JsonNode> rules, List<JsonNode> bindings) {
+    this(source, rules, bindings, index(rules));
+  }
+
+  private static java.util.Map<String, JsonNode> index(List<JsonNode> rules) {
+    java.util.Map<String, JsonNode> m = new java.util.HashMap<>();
+    for (JsonNode r : rules) {
+      m.putIfAbsent(r.path("name").asText(), r);
+    }
+    return java.util.Collections.unmodifiableMap(m);
+  }
 
   /** Compiles a policy document. */
   public static CompiledPolicy of(KyvernoPolicy p, List<JsonNode> allBindings) {
@@ -47,9 +61,14 @@ public record CompiledPolicy(KyvernoPolicy source, List<JsonNode> rules, List<Js
     return source.namespace();
   }
 
-  /** True for a Kubernetes ValidatingAdmissionPolicy. */
+  /** True for a Kubernetes ValidatingAdmissionPolicy or a Kyverno CEL ValidatingPolicy. */
   public boolean isAdmissionPolicy() {
-    return source.kind().equals("ValidatingAdmissionPolicy");
+    return source.kind().equals("ValidatingAdmissionPolicy") || isValidatingPolicy();
+  }
+
+  /** True for a Kyverno {@code ValidatingPolicy} or {@code NamespacedValidatingPolicy} (policies.kyverno.io). */
+  public boolean isValidatingPolicy() {
+    return source.kind().endsWith("ValidatingPolicy") && !source.kind().equals("ValidatingAdmissionPolicy");
   }
 
   /** {@code spec.applyRules: One}. */
@@ -64,13 +83,14 @@ public record CompiledPolicy(KyvernoPolicy source, List<JsonNode> rules, List<Js
 
   /** Whether a failure of the rule blocks admission for a resource in the namespace. */
   public boolean enforces(String ruleName, String namespace) {
-    JsonNode rule = null;
-    for (JsonNode r : rules) {
-      JsonNode n = r.get("name");
-      if (n != null && n.asText().equals(ruleName)) {
-        rule = r;
-        break;
+    JsonNode rule = rulesByName.get(ruleName);
+    if (isValidatingPolicy()) {
+      for (JsonNode a : source.document().path("spec").path("validationActions")) {
+        if (a.asText().equals("Deny")) {
+          return true;
+        }
       }
+      return false;
     }
     if (isAdmissionPolicy()) {
       for (JsonNode b : bindings) {

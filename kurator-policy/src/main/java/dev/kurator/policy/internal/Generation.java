@@ -47,6 +47,22 @@ final class Generation {
       out.add(obj);
       return out;
     }
+    if (gen.has("cloneList")) {
+      JsonNode list = Variables.substituteAll(gen.get("cloneList"), ctx);
+      String srcNs = list.path("namespace").asText("");
+      for (JsonNode s : sources) {
+        String kindOf = s.path("apiVersion").asText("") + "/" + s.path("kind").asText("");
+        boolean kindMatches = false;
+        for (JsonNode k : list.path("kinds")) {
+          kindMatches |= k.asText().equals(s.path("kind").asText()) || k.asText().equals(kindOf);
+        }
+        if (kindMatches && s.path("metadata").path("namespace").asText("").equals(srcNs)
+            && Matching.selector(list.get("selector"), Matching.labels(s))) {
+          out.add(copyInto(s, s.path("metadata").path("name").asText(), namespace));
+        }
+      }
+      return out;
+    }
     if (gen.has("clone")) {
       JsonNode clone = Variables.substituteAll(gen.get("clone"), ctx);
       String srcNs = clone.path("namespace").asText("");
@@ -54,20 +70,25 @@ final class Generation {
       for (JsonNode s : sources) {
         if (s.path("kind").asText().equals(kind) && s.path("metadata").path("name").asText().equals(srcName)
             && s.path("metadata").path("namespace").asText("").equals(srcNs)) {
-          ObjectNode copy = s.deepCopy();
-          ObjectNode meta = copy.withObject("/metadata");
-          for (String f : new String[] {"resourceVersion", "uid", "creationTimestamp", "managedFields",
-              "ownerReferences", "generation", "selfLink"}) {
-            meta.remove(f);
-          }
-          meta.put("name", name);
-          if (!namespace.isEmpty()) {
-            meta.put("namespace", namespace);
-          }
-          out.add(copy);
+          out.add(copyInto(s, name, namespace));
         }
       }
     }
     return out;
+  }
+
+  /** A copy of a source object under a new name and namespace, without server-set metadata. */
+  private static JsonNode copyInto(JsonNode source, String name, String namespace) {
+    ObjectNode copy = source.deepCopy();
+    ObjectNode meta = copy.withObject("/metadata");
+    for (String f : new String[] {"resourceVersion", "uid", "creationTimestamp", "managedFields", "ownerReferences",
+        "generation", "selfLink"}) {
+      meta.remove(f);
+    }
+    meta.put("name", name);
+    if (!namespace.isEmpty()) {
+      meta.put("namespace", namespace);
+    }
+    return copy;
   }
 }

@@ -258,27 +258,11 @@ public final class PatternValidator {
     return null;
   }
 
-  private static final Map<JsonNode, Boolean> NESTED = new java.util.IdentityHashMap<>();
+  private static final IdentityMemo NESTED = new IdentityMemo(PatternValidator::computeNestedAnchors, 50_000);
 
   /** True when the pattern subtree contains any validation anchor (memoised per pattern node). */
   static boolean hasNestedAnchors(JsonNode pattern) {
-    if (!pattern.isContainerNode()) {
-      return false;
-    }
-    synchronized (NESTED) {
-      Boolean known = NESTED.get(pattern);
-      if (known != null) {
-        return known;
-      }
-    }
-    boolean result = computeNestedAnchors(pattern);
-    synchronized (NESTED) {
-      if (NESTED.size() > 50_000) {
-        NESTED.clear();
-      }
-      NESTED.put(pattern, result);
-    }
-    return result;
+    return pattern.isContainerNode() && NESTED.test(pattern);
   }
 
   private static boolean computeNestedAnchors(JsonNode pattern) {
@@ -312,12 +296,12 @@ public final class PatternValidator {
     String metaKey = null;
     for (Iterator<String> it = pattern.fieldNames(); it.hasNext(); ) {
       String k = it.next();
-      if (Anchor.strip(k).equals("metadata")) {
+      if (k.startsWith("metadata") || k.endsWith("(metadata)")) {
         metaKey = k;
         pm = pattern.get(k);
       }
     }
-    if (pm == null || !pm.isObject()) {
+    if (pm == null || !pm.isObject() || !Anchor.strip(metaKey).equals("metadata")) {
       return pattern;
     }
     JsonNode rm = resource.get("metadata");

@@ -45,17 +45,35 @@ public final class Variables {
     return false;
   }
 
+  private static final IdentityMemo HAS_VARIABLES = new IdentityMemo(Variables::hasVariables, 50_000);
+
+  /** {@link #hasVariables(JsonNode)} memoised per container node, for policy trees evaluated many times. */
+  static boolean mayHaveVariables(JsonNode n) {
+    if (n == null || !n.isContainerNode()) {
+      return n != null && n.isTextual() && hasVariables(n.textValue());
+    }
+    return HAS_VARIABLES.test(n);
+  }
+
   /** Substitutes every variable in a copy of {@code doc}. */
   public static JsonNode substituteAll(JsonNode doc, EvalContext ctx) {
+    if (doc == null || (doc.isContainerNode() && !mayHaveVariables(doc))) {
+      return doc;
+    }
     return substitute(doc, ctx, null, "/");
   }
 
   /**
-   * Substitutes variables in a pattern; {@code {{@}}} takes the resource value at the same path.
+   * Resolves {@code $()} references, then substitutes variables in a pattern; {@code {{@}}} takes the resource value
+   * at the same path.
    *
    * @param resource the resource being validated, or null
    */
-  public static JsonNode substitutePattern(JsonNode pattern, EvalContext ctx, JsonNode resource) {
+  public static JsonNode substitutePattern(JsonNode rawPattern, EvalContext ctx, JsonNode resource) {
+    JsonNode pattern = References.resolve(rawPattern);
+    if (pattern == null || (pattern.isContainerNode() && !mayHaveVariables(pattern))) {
+      return pattern;
+    }
     return substitute(pattern, ctx, resource, "/");
   }
 

@@ -2,6 +2,7 @@ package dev.kurator.policy.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.kurator.policy.internal.PatternValidator.Result.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,5 +78,17 @@ class PatternValidatorTest {
       "Xabc", "<abc"})
   void malformedAnchorKeysAreNotAnchors(String key) {
     assertThat(Anchor.parse(key)).isNull();
+  }
+
+  @Test
+  void relativeReferencesReadThePatternItself() {
+    EvalContext ctx = new EvalContext(Json.NODES.objectNode(), false, Jmes.get());
+    JsonNode pattern = Variables.substitutePattern(Json.parse("{\"spec\":{\"containers\":[{\"name\":\"*\","
+        + "\"resources\":{\"requests\":{\"memory\":\"$(<=./../../limits/memory)\"},"
+        + "\"limits\":{\"memory\":\"2048Mi\"}}}]}}"), ctx, null);
+    assertThat(pattern.at("/spec/containers/0/resources/requests/memory").asText()).isEqualTo("<=2048Mi");
+    String resource = "{\"spec\":{\"containers\":[{\"name\":\"n\",\"resources\":{\"requests\":{\"memory\":"
+        + "\"1024Mi\"},\"limits\":{\"memory\":\"2048Mi\"}}}]}}";
+    assertThat(PatternValidator.match(Json.parse(resource), pattern).status()).isEqualTo(Status.PASS);
   }
 }
