@@ -251,11 +251,30 @@ public final class Fleet implements AutoCloseable {
    * circuit breaker is open), plus whatever the registered {@link SnapshotContributor}s add.
    */
   public List<ClusterSnapshot> snapshot() {
+    return snapshot(m -> breakerClosed(m.name()));
+  }
+
+  /**
+   * As {@link #snapshot()}, with readiness taken from {@code health} as well: a member is ready when its probe
+   * said READY and its circuit breaker is not open. Members missing from {@code health} count as not ready.
+   */
+  public List<ClusterSnapshot> snapshot(FleetHealth health) {
+    Objects.requireNonNull(health, "health");
+    return snapshot(m -> breakerClosed(m.name())
+        && health.member(m.name()).map(MemberHealth::isReady).orElse(false));
+  }
+
+  private boolean breakerClosed(String cluster) {
+    CircuitBreaker.State state = runtime.breaker(cluster).getState();
+    return state != CircuitBreaker.State.OPEN && state != CircuitBreaker.State.FORCED_OPEN;
+  }
+
+  private List<ClusterSnapshot> snapshot(java.util.function.Predicate<MemberCluster> ready) {
     if (runtime.contributors().isEmpty()) {
-      return members.stream().map(m -> baseSnapshot(m).build()).toList();
+      return members.stream().map(m -> m.snapshotBuilder().ready(ready.test(m)).build()).toList();
     }
     List<Future<ClusterSnapshot>> futures = members.stream()
-        .map(m -> runtime.executor().submit(() -> contributed(m))).toList();
+        .map(m -> runtime.executor().submit(() -> contributed(m, ready.test(m)))).toList();
     List<ClusterSnapshot> out = new ArrayList<>();
     for (int i = 0; i < futures.size(); i++) {
       try {
@@ -270,13 +289,8 @@ public final class Fleet implements AutoCloseable {
     return out;
   }
 
-  private ClusterSnapshot.Builder baseSnapshot(MemberCluster m) {
-    CircuitBreaker.State state = runtime.breaker(m.name()).getState();
-    return m.snapshotBuilder().ready(state != CircuitBreaker.State.OPEN && state != CircuitBreaker.State.FORCED_OPEN);
-  }
-
-  private ClusterSnapshot contributed(MemberCluster m) {
-    ClusterSnapshot.Builder b = baseSnapshot(m);
+  private ClusterSnapshot contributed(MemberCluster m, boolean ready) {
+    ClusterSnapshot.Builder b = m.snapshotBuilder().ready(ready);
     for (SnapshotContributor c : runtime.contributors()) {
       try {
         c.contribute(m, b);

@@ -33,8 +33,16 @@ public final class FleetRegistry implements AutoCloseable {
     return current;
   }
 
-  /** Registers a listener; the returned handle unregisters it. */
-  public AutoCloseable addListener(FleetListener listener) {
+  /** A listener registration; closing it unregisters the listener. */
+  @FunctionalInterface
+  public interface Subscription extends AutoCloseable {
+    /** Unregisters the listener; further changes are not delivered to it. */
+    @Override
+    void close();
+  }
+
+  /** Registers a listener, called after each later change; the returned subscription unregisters it. */
+  public Subscription addListener(FleetListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
     return () -> listeners.remove(listener);
   }

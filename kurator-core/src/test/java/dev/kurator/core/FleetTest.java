@@ -29,11 +29,11 @@ class FleetTest {
   }
 
   @Test
-  void joinAndLeaveMakeNewSnapshotsAndNotifyListeners() throws Exception {
+  void joinAndLeaveMakeNewSnapshotsAndNotifyListeners() {
     try (Fleet fleet = Fleet.builder("prod").member(Clients.member("eu-1")).build();
         FleetRegistry registry = FleetRegistry.of(fleet)) {
       List<FleetChange> changes = new ArrayList<>();
-      AutoCloseable subscription = registry.addListener(changes::add);
+      FleetRegistry.Subscription subscription = registry.addListener(changes::add);
       registry.addListener(c -> {
         throw new IllegalStateException("a broken listener does not stop the others");
       });

@@ -120,6 +120,7 @@ class ResilienceTest {
       assertThat(h.member("cluster-3").orElseThrow().reason()).contains("no answer within 4000 ms");
       assertThat(h.member("cluster-1").orElseThrow().latency()).isLessThan(TIMEOUT);
       assertThat(h.toString()).isEqualTo("fleet embedded: DEGRADED, 1 ready, 3 unready");
+      assertThat(embedded.fleet().snapshot(h)).extracting(s -> s.ready()).containsExactly(false, true, false, false);
     }
   }
 }
