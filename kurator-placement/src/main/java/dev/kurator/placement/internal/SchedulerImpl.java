@@ -66,6 +66,8 @@ public final class SchedulerImpl implements Scheduler {
   private final List<SchedulerPlugin> registered;
   private final Set<String> disabled;
   private final FilterPlugin[] filters;
+  /** Per filter, whether it filters a whole snapshot itself. */
+  private final boolean[] batchFilter;
   private final ScorePlugin[] scorers;
   private final String[] scorerNames;
   private final ReplicaEstimator[] estimators;
@@ -109,6 +111,10 @@ public final class SchedulerImpl implements Scheduler {
       }
     }
     this.filters = f.toArray(new FilterPlugin[0]);
+    this.batchFilter = new boolean[filters.length];
+    for (int i = 0; i < filters.length; i++) {
+      batchFilter[i] = hasSnapshotFilter(filters[i]);
+    }
     this.scorers = s.toArray(new ScorePlugin[0]);
     this.scorerNames = s.stream().map(SchedulerPlugin::name).toArray(String[]::new);
     this.estimators = e.toArray(new ReplicaEstimator[0]);
@@ -297,11 +303,11 @@ public final class SchedulerImpl implements Scheduler {
     long[] available = new long[n];
     Arrays.fill(available, -1);
     boolean compliance = !w.complianceZones().isEmpty();
-    int feasible = 0;
+    int[] passing = new int[n];
+    int count = 0;
     for (int i = 0; i < n; i++) {
-      ClusterSnapshot c = clusters.get(i);
       if (compliance) {
-        FilterResult r = ComplianceZoneFilter.check(ctx, c);
+        FilterResult r = ComplianceZoneFilter.check(ctx, clusters.get(i));
         if (!r.isSuccess()) {
           verdict[i] = FILTERED;
           by[i] = ComplianceZoneFilter.NAME;
@@ -309,10 +315,36 @@ public final class SchedulerImpl implements Scheduler {
           continue;
         }
       }
-      if (!runFilters(ctx, c, i, verdict, by, reason) || !runScores(ctx, c, i, verdict, by, reason, scores)) {
-        continue;
+      passing[count++] = i;
+    }
+    // Filter by filter over the clusters still passing: each cluster meets the filters in registration order and
+    // stops at the first that rejects it, as when filtering cluster by cluster.
+    FilterResult[] results = new FilterResult[count];
+    for (int f = 0; f < filters.length && count > 0; f++) {
+      runFilter(f, ctx, clusters, passing, count, results);
+      int kept = 0;
+      for (int k = 0; k < count; k++) {
+        int i = passing[k];
+        FilterResult r = results[k];
+        if (r == null) {
+          r = FilterResult.error("plugin returned no result");
+        }
+        if (r.isSuccess()) {
+          passing[kept++] = i;
+        } else {
+          verdict[i] = r.code() == FilterResult.Code.ERROR ? ERROR : FILTERED;
+          by[i] = filters[f].name();
+          reason[i] = r.reason();
+        }
       }
-      feasible++;
+      count = kept;
+    }
+    int feasible = 0;
+    for (int k = 0; k < count; k++) {
+      int i = passing[k];
+      if (runScores(ctx, clusters.get(i), i, verdict, by, reason, scores)) {
+        feasible++;
+      }
     }
     if (feasible == 0) {
       String msg = noFitMessage(clusters, by, reason);
@@ -399,27 +431,40 @@ public final class SchedulerImpl implements Scheduler {
         verdict, by, reason, scores, available, share);
   }
 
-  private boolean runFilters(PluginContext ctx, ClusterSnapshot c, int i, byte[] verdict, String[] by,
-      String[] reason) {
-    for (FilterPlugin f : filters) {
-      FilterResult r;
+  /**
+   * Runs filter {@code f} over {@code clusters[which[0..count)]} into {@code out}: through its snapshot method when
+   * it has one, else (or when that throws) cluster by cluster, where a throwing call is an error verdict.
+   */
+  private void runFilter(int f, PluginContext ctx, List<ClusterSnapshot> clusters, int[] which, int count,
+      FilterResult[] out) {
+    FilterPlugin plugin = filters[f];
+    if (batchFilter[f]) {
       try {
-        r = f.filter(ctx, c);
+        plugin.filter(ctx, clusters, which, count, out);
+        return;
       } catch (RuntimeException e) {
-        pluginFailed("Filter", f.name(), c, ctx.workload(), e);
-        r = FilterResult.error("plugin failed: " + e);
-      }
-      if (r == null) {
-        r = FilterResult.error("plugin returned no result");
-      }
-      if (!r.isSuccess()) {
-        verdict[i] = r.code() == FilterResult.Code.ERROR ? ERROR : FILTERED;
-        by[i] = f.name();
-        reason[i] = r.reason();
-        return false;
+        log.debug("Filter {} failed on the snapshot; filtering cluster by cluster", plugin.name(), e);
       }
     }
-    return true;
+    for (int k = 0; k < count; k++) {
+      ClusterSnapshot c = clusters.get(which[k]);
+      try {
+        out[k] = plugin.filter(ctx, c);
+      } catch (RuntimeException e) {
+        pluginFailed("Filter", plugin.name(), c, ctx.workload(), e);
+        out[k] = FilterResult.error("plugin failed: " + e);
+      }
+    }
+  }
+
+  /** Whether a filter overrides the snapshot method (otherwise it is called cluster by cluster directly). */
+  private static boolean hasSnapshotFilter(FilterPlugin f) {
+    try {
+      return f.getClass().getMethod("filter", PluginContext.class, List.class, int[].class, int.class,
+          FilterResult[].class).getDeclaringClass() != FilterPlugin.class;
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException("FilterPlugin without its snapshot method", e);
+    }
   }
 
   private boolean runScores(PluginContext ctx, ClusterSnapshot c, int i, byte[] verdict, String[] by,

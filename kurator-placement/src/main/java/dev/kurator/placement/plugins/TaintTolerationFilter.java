@@ -4,9 +4,11 @@ import dev.kurator.core.ClusterSnapshot;
 import dev.kurator.core.Taint;
 import dev.kurator.core.TaintEffect;
 import dev.kurator.placement.Toleration;
+import dev.kurator.placement.internal.SnapshotCache;
 import dev.kurator.placement.spi.FilterPlugin;
 import dev.kurator.placement.spi.FilterResult;
 import dev.kurator.placement.spi.PluginContext;
+import java.util.List;
 
 /**
  * Karmada's {@code TaintToleration} filter: rejects a cluster with a {@code NoSchedule} or {@code NoExecute} taint
@@ -23,6 +25,16 @@ public final class TaintTolerationFilter implements FilterPlugin {
    * is treated as carrying it.
    */
   public static final Taint NOT_READY = new Taint("cluster.karmada.io/not-ready", "", TaintEffect.NO_SCHEDULE);
+
+  /** Per snapshot, whether each cluster is ready and has no NoSchedule/NoExecute taint (always passes). */
+  private final SnapshotCache<boolean[]> untainted = new SnapshotCache<>(clusters -> {
+    boolean[] free = new boolean[clusters.size()];
+    for (int i = 0; i < free.length; i++) {
+      ClusterSnapshot c = clusters.get(i);
+      free[i] = c.ready() && c.taints().stream().noneMatch(TaintTolerationFilter::repels);
+    }
+    return free;
+  });
 
   @Override
   public String name() {
@@ -49,8 +61,28 @@ public final class TaintTolerationFilter implements FilterPlugin {
     return FilterResult.SUCCESS;
   }
 
+  /** Checks only the clusters that have a taint to tolerate, found by a per-snapshot index. */
+  @Override
+  public void filter(PluginContext context, List<ClusterSnapshot> clusters, int[] which, int count,
+      FilterResult[] out) {
+    boolean[] free = untainted.getIfImmutable(clusters);
+    if (free == null) {
+      FilterPlugin.super.filter(context, clusters, which, count, out);
+      return;
+    }
+    for (int k = 0; k < count; k++) {
+      int i = which[k];
+      out[k] = free[i] ? FilterResult.SUCCESS : filter(context, clusters.get(i));
+    }
+  }
+
+  /** Whether a taint keeps untolerating resources away (NoSchedule or NoExecute). */
+  private static boolean repels(Taint taint) {
+    return taint.effect() == TaintEffect.NO_SCHEDULE || taint.effect() == TaintEffect.NO_EXECUTE;
+  }
+
   private static FilterResult check(PluginContext context, Taint taint) {
-    if (taint.effect() != TaintEffect.NO_SCHEDULE && taint.effect() != TaintEffect.NO_EXECUTE) {
+    if (!repels(taint)) {
       return FilterResult.SUCCESS;
     }
     for (Toleration t : context.placement().clusterTolerations()) {
