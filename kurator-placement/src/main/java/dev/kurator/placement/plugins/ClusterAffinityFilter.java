@@ -56,4 +56,9 @@ public final class ClusterAffinityFilter implements FilterPlugin, ScorePlugin {
   public long score(PluginContext context, ClusterSnapshot cluster) {
     return 0;
   }
+
+  @Override
+  public void score(PluginContext context, List<ClusterSnapshot> clusters, int[] which, int count, long[] out) {
+    Arrays.fill(out, 0, count, 0);
+  }
 }

@@ -16,6 +16,7 @@ import dev.kurator.placement.Workload;
 import dev.kurator.placement.spi.FilterPlugin;
 import dev.kurator.placement.spi.FilterResult;
 import dev.kurator.placement.spi.PluginContext;
+import dev.kurator.placement.spi.ScorePlugin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The in-tree filters' snapshot methods give exactly the per-cluster verdicts, cached or not. */
+/** The in-tree plugins' snapshot methods give exactly the per-cluster verdicts and scores, cached or not. */
 class SnapshotFilterTest {
 
   private static final List<FilterPlugin> FILTERS = List.of(new ClusterAffinityFilter(), new TaintTolerationFilter(),
@@ -72,6 +73,26 @@ class SnapshotFilterTest {
             assertThat(List.of(out)).as("%s over %s", f.name(), ctx).isEqualTo(expected);
           }
         }
+      }
+    }
+  }
+
+  @Test
+  void snapshotScoresEqualPerClusterScores() {
+    List<ClusterSnapshot> fleet = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      fleet.add(ClusterSnapshot.builder("c" + i).region("r" + i % 3).build());
+    }
+    int[] which = {0, 1, 4, 5, 9, 12, 31, 39};
+    for (PluginContext ctx : contexts()) {
+      for (ScorePlugin plugin : List.<ScorePlugin>of(new ClusterAffinityFilter(), new ClusterLocalityScore())) {
+        long[] expected = new long[which.length];
+        for (int k = 0; k < which.length; k++) {
+          expected[k] = plugin.score(ctx, fleet.get(which[k]));
+        }
+        long[] out = new long[which.length];
+        plugin.score(ctx, List.copyOf(fleet), which, which.length, out);
+        assertThat(out).as("%s over %s", plugin.name(), ctx).containsExactly(expected);
       }
     }
   }
