@@ -110,6 +110,64 @@ class PluginSpiTest {
   }
 
   @Test
+  void aFilterWhoseSnapshotMethodThrowsIsAskedClusterByCluster() {
+    List<String> asked = new java.util.ArrayList<>();
+    FilterPlugin batchy = new FilterPlugin() {
+      @Override
+      public String name() {
+        return "Batchy";
+      }
+
+      @Override
+      public FilterResult filter(PluginContext context, ClusterSnapshot cluster) {
+        asked.add(cluster.name());
+        return cluster.name().equals("a") ? FilterResult.unschedulable("not a") : FilterResult.SUCCESS;
+      }
+
+      @Override
+      public void filter(PluginContext context, List<ClusterSnapshot> clusters, int[] which, int count,
+          FilterResult[] out) {
+        throw new IllegalStateException("snapshot index unavailable");
+      }
+    };
+    Decision d = Scheduler.withDefaults().plugin(batchy)
+        .schedule(deployment("web", 1), Placement.empty(), FLEET, Assignment.none());
+    assertThat(asked).containsExactly("a", "b", "c");
+    assertThat(d.assignment().clusterNames()).containsExactly("b", "c");
+    assertThat(d.explanation("a").orElseThrow().reason()).isEqualTo("not a");
+    assertThat(d.explanation("a").orElseThrow().verdict()).isEqualTo(Verdict.FILTERED);
+  }
+
+  @Test
+  void aSnapshotMethodDecidesForTheClustersItIsGivenOnly() {
+    List<String> given = new java.util.ArrayList<>();
+    FilterPlugin batchy = new FilterPlugin() {
+      @Override
+      public String name() {
+        return "Batchy";
+      }
+
+      @Override
+      public FilterResult filter(PluginContext context, ClusterSnapshot cluster) {
+        throw new AssertionError("the snapshot method is used");
+      }
+
+      @Override
+      public void filter(PluginContext context, List<ClusterSnapshot> clusters, int[] which, int count,
+          FilterResult[] out) {
+        for (int k = 0; k < count; k++) {
+          given.add(clusters.get(which[k]).name());
+          out[k] = FilterResult.SUCCESS;
+        }
+      }
+    };
+    Decision d = Scheduler.withDefaults().plugin(filter("NoB", "b"::equals)).plugin(batchy)
+        .schedule(deployment("web", 1), Placement.empty(), FLEET, Assignment.none());
+    assertThat(given).containsExactly("a", "c");
+    assertThat(d.assignment().clusterNames()).containsExactly("a", "c");
+  }
+
+  @Test
   void aThrowingScorePluginGivesAnErrorVerdictForThatCluster() {
     Decision d = Scheduler.withDefaults().plugin(score("Boom", n -> {
       if (n.equals("a")) {

@@ -66,6 +66,10 @@ public final class SchedulerImpl implements Scheduler {
   private final List<SchedulerPlugin> registered;
   private final Set<String> disabled;
   private final FilterPlugin[] filters;
+  /** Per filter, whether it filters a whole snapshot itself. */
+  private final boolean[] batchFilter;
+  /** Per score plugin, whether it scores a whole snapshot itself. */
+  private final boolean[] batchScorer;
   private final ScorePlugin[] scorers;
   private final String[] scorerNames;
   private final ReplicaEstimator[] estimators;
@@ -74,8 +78,12 @@ public final class SchedulerImpl implements Scheduler {
   private final java.util.concurrent.atomic.AtomicReference<FleetIndex> lastFleet =
       new java.util.concurrent.atomic.AtomicReference<>();
 
-  /** Names checked unique, and cluster indices in ascending name order. */
-  private record FleetIndex(List<ClusterSnapshot> clusters, int[] nameOrder) {}
+  /**
+   * Names checked unique, cluster indices in ascending name order, and per cluster its provider, region and zones
+   * as one shared instance per distinct value (grouping then hashes and compares a few hot strings).
+   */
+  private record FleetIndex(List<ClusterSnapshot> clusters, int[] nameOrder, String[] name, String[] provider,
+      String[] region, List<List<String>> zones) {}
 
   private final boolean emptyWorkloadPropagation;
 
@@ -109,7 +117,15 @@ public final class SchedulerImpl implements Scheduler {
       }
     }
     this.filters = f.toArray(new FilterPlugin[0]);
+    this.batchFilter = new boolean[filters.length];
+    for (int i = 0; i < filters.length; i++) {
+      batchFilter[i] = hasSnapshotMethod(filters[i], FilterPlugin.class, "filter", FilterResult[].class);
+    }
     this.scorers = s.toArray(new ScorePlugin[0]);
+    this.batchScorer = new boolean[scorers.length];
+    for (int i = 0; i < scorers.length; i++) {
+      batchScorer[i] = hasSnapshotMethod(scorers[i], ScorePlugin.class, "score", long[].class);
+    }
     this.scorerNames = s.stream().map(SchedulerPlugin::name).toArray(String[]::new);
     this.estimators = e.toArray(new ReplicaEstimator[0]);
     this.strategies = d;
@@ -206,14 +222,14 @@ public final class SchedulerImpl implements Scheduler {
     Objects.requireNonNull(placement, "placement");
     Objects.requireNonNull(clusters, "clusters");
     Objects.requireNonNull(state, "state");
-    int[] nameOrder = index(clusters).nameOrder();
+    FleetIndex fleet = index(clusters);
     Map<String, Integer> previous = new HashMap<>();
     for (TargetCluster t : state.previous().targets()) {
       previous.put(t.name(), t.replicas());
     }
     List<ClusterAffinityTerm> terms = placement.clusterAffinities();
     if (placement.clusterAffinity() != null || terms.isEmpty()) {
-      return attempt(workload, placement, null, clusters, nameOrder, state, previous, batch);
+      return attempt(workload, placement, null, clusters, fleet, state, previous, batch);
     }
     int start = 0;
     if (!state.rescheduleTriggered()) {
@@ -226,7 +242,7 @@ public final class SchedulerImpl implements Scheduler {
     }
     Decision first = null;
     for (int i = start; i < terms.size(); i++) {
-      Decision d = attempt(workload, placement, terms.get(i), clusters, nameOrder, state, previous, batch);
+      Decision d = attempt(workload, placement, terms.get(i), clusters, fleet, state, previous, batch);
       if (d.succeeded()) {
         return d;
       }
@@ -259,7 +275,29 @@ public final class SchedulerImpl implements Scheduler {
     for (int i = 0; i < order.length; i++) {
       nameOrder[i] = order[i];
     }
-    FleetIndex index = new FleetIndex(clusters, nameOrder);
+    Map<Object, Object> shared = new HashMap<>();
+    String[] name = new String[clusters.size()];
+    String[] provider = new String[clusters.size()];
+    String[] region = new String[clusters.size()];
+    List<List<String>> zones = new ArrayList<>(clusters.size());
+    for (int i = 0; i < provider.length; i++) {
+      ClusterSnapshot c = clusters.get(i);
+      name[i] = c.name();
+      provider[i] = (String) shared.computeIfAbsent(c.provider(), v -> v);
+      region[i] = (String) shared.computeIfAbsent(c.region(), v -> v);
+      @SuppressWarnings("unchecked")
+      List<String> z = (List<String>) shared.get(c.zones());
+      if (z == null) {
+        List<String> canonical = new ArrayList<>(c.zones().size());
+        for (String zone : c.zones()) {
+          canonical.add((String) shared.computeIfAbsent(zone, v -> v));
+        }
+        z = List.copyOf(canonical);
+        shared.put(z, z);
+      }
+      zones.add(z);
+    }
+    FleetIndex index = new FleetIndex(clusters, nameOrder, name, provider, region, zones);
     if (List.copyOf(clusters) == clusters) {
       lastFleet.set(index);
     }
@@ -283,7 +321,7 @@ public final class SchedulerImpl implements Scheduler {
   }
 
   private Decision attempt(Workload w, Placement p, ClusterAffinityTerm term, List<ClusterSnapshot> clusters,
-      int[] nameOrder, BindingState state, Map<String, Integer> previous, boolean batch) {
+      FleetIndex fleet, BindingState state, Map<String, Integer> previous, boolean batch) {
     String resource = w.namespace().isEmpty() ? w.name() : w.namespace() + "/" + w.name();
     String observed = term == null ? state.observedAffinityName() : term.affinityName();
     BindingState st = term == null ? state : state.withObservedAffinityName(observed);
@@ -297,11 +335,11 @@ public final class SchedulerImpl implements Scheduler {
     long[] available = new long[n];
     Arrays.fill(available, -1);
     boolean compliance = !w.complianceZones().isEmpty();
-    int feasible = 0;
+    int[] passing = new int[n];
+    int count = 0;
     for (int i = 0; i < n; i++) {
-      ClusterSnapshot c = clusters.get(i);
       if (compliance) {
-        FilterResult r = ComplianceZoneFilter.check(ctx, c);
+        FilterResult r = ComplianceZoneFilter.check(ctx, clusters.get(i));
         if (!r.isSuccess()) {
           verdict[i] = FILTERED;
           by[i] = ComplianceZoneFilter.NAME;
@@ -309,11 +347,35 @@ public final class SchedulerImpl implements Scheduler {
           continue;
         }
       }
-      if (!runFilters(ctx, c, i, verdict, by, reason) || !runScores(ctx, c, i, verdict, by, reason, scores)) {
-        continue;
-      }
-      feasible++;
+      passing[count++] = i;
     }
+    // Filter by filter over the clusters still passing: each cluster meets the filters in registration order and
+    // stops at the first that rejects it, as when filtering cluster by cluster.
+    FilterResult[] results = new FilterResult[count];
+    for (int f = 0; f < filters.length && count > 0; f++) {
+      runFilter(f, ctx, clusters, passing, count, results);
+      int kept = 0;
+      for (int k = 0; k < count; k++) {
+        int i = passing[k];
+        FilterResult r = results[k];
+        if (r == null) {
+          r = FilterResult.error("plugin returned no result");
+        }
+        if (r.isSuccess()) {
+          passing[kept++] = i;
+        } else {
+          verdict[i] = r.code() == FilterResult.Code.ERROR ? ERROR : FILTERED;
+          by[i] = filters[f].name();
+          reason[i] = r.reason();
+        }
+      }
+      count = kept;
+    }
+    long[] scored = new long[count];
+    for (int k = 0; k < ns && count > 0; k++) {
+      count = runScore(k, ctx, clusters, passing, count, scored, verdict, by, reason, scores);
+    }
+    int feasible = count;
     if (feasible == 0) {
       String msg = noFitMessage(clusters, by, reason);
       return explained(resource, Decision.Status.NO_CLUSTER_FIT, Assignment.none(), observed, msg, clusters,
@@ -331,7 +393,7 @@ public final class SchedulerImpl implements Scheduler {
     boolean overflow = ReplicaAssigner.overflowEnabled(p, observed);
     int[] which = new int[feasible];
     int k0 = 0;
-    for (int i : nameOrder) {
+    for (int i : fleet.nameOrder()) {
       if (verdict[i] == FEASIBLE) {
         which[k0++] = i;
       }
@@ -339,9 +401,9 @@ public final class SchedulerImpl implements Scheduler {
     long[] alloc = workload ? estimate(ctx, clusters, which, w) : null;
     for (int k = 0; k < which.length; k++) {
       int i = which[k];
-      ClusterSnapshot c = clusters.get(i);
+      String name = fleet.name()[i];
       long a = workload ? alloc[k] : Integer.MAX_VALUE;
-      int assigned = previous.isEmpty() ? 0 : previous.getOrDefault(c.name(), 0);
+      int assigned = previous.isEmpty() ? 0 : previous.getOrDefault(name, 0);
       available[i] = a + assigned;
       if (batch && workload && duplicated && a + assigned < w.replicas()) {
         verdict[i] = FILTERED;
@@ -353,8 +415,9 @@ public final class SchedulerImpl implements Scheduler {
       for (int j = 0; j < ns; j++) {
         total += scores[i * ns + j];
       }
-      candidates.add(new ScoredCluster(c.name(), total, a, a + assigned,
-          overflow ? ReplicaAssigner.overflowOrder(c, p, observed) : 0, c.provider(), c.region(), c.zones()));
+      candidates.add(new ScoredCluster(name, total, a, a + assigned,
+          overflow ? ReplicaAssigner.overflowOrder(clusters.get(i), p, observed) : 0, fleet.provider()[i],
+          fleet.region()[i], fleet.zones().get(i)));
     }
     if (candidates.isEmpty()) {
       String msg = noFitMessage(clusters, by, reason);
@@ -399,44 +462,82 @@ public final class SchedulerImpl implements Scheduler {
         verdict, by, reason, scores, available, share);
   }
 
-  private boolean runFilters(PluginContext ctx, ClusterSnapshot c, int i, byte[] verdict, String[] by,
-      String[] reason) {
-    for (FilterPlugin f : filters) {
-      FilterResult r;
+  /**
+   * Runs filter {@code f} over {@code clusters[which[0..count)]} into {@code out}: through its snapshot method when
+   * it has one, else (or when that throws) cluster by cluster, where a throwing call is an error verdict.
+   */
+  private void runFilter(int f, PluginContext ctx, List<ClusterSnapshot> clusters, int[] which, int count,
+      FilterResult[] out) {
+    FilterPlugin plugin = filters[f];
+    if (batchFilter[f]) {
       try {
-        r = f.filter(ctx, c);
+        plugin.filter(ctx, clusters, which, count, out);
+        return;
       } catch (RuntimeException e) {
-        pluginFailed("Filter", f.name(), c, ctx.workload(), e);
-        r = FilterResult.error("plugin failed: " + e);
-      }
-      if (r == null) {
-        r = FilterResult.error("plugin returned no result");
-      }
-      if (!r.isSuccess()) {
-        verdict[i] = r.code() == FilterResult.Code.ERROR ? ERROR : FILTERED;
-        by[i] = f.name();
-        reason[i] = r.reason();
-        return false;
+        log.debug("Filter {} failed on the snapshot; filtering cluster by cluster", plugin.name(), e);
       }
     }
-    return true;
+    for (int k = 0; k < count; k++) {
+      ClusterSnapshot c = clusters.get(which[k]);
+      try {
+        out[k] = plugin.filter(ctx, c);
+      } catch (RuntimeException e) {
+        pluginFailed("Filter", plugin.name(), c, ctx.workload(), e);
+        out[k] = FilterResult.error("plugin failed: " + e);
+      }
+    }
   }
 
-  private boolean runScores(PluginContext ctx, ClusterSnapshot c, int i, byte[] verdict, String[] by,
-      String[] reason, long[] scores) {
+  /**
+   * Whether a plugin overrides the snapshot method {@code method} of {@code spi} (otherwise the scheduler calls its
+   * per-cluster method directly).
+   */
+  private static boolean hasSnapshotMethod(SchedulerPlugin plugin, Class<?> spi, String method, Class<?> out) {
+    try {
+      return plugin.getClass().getMethod(method, PluginContext.class, List.class, int[].class, int.class, out)
+          .getDeclaringClass() != spi;
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(spi.getSimpleName() + " without its snapshot method", e);
+    }
+  }
+
+  /**
+   * Runs score plugin {@code k} over {@code clusters[which[0..count)]}, into column {@code k} of {@code scores}:
+   * through its snapshot method when it has one, else (or when that throws) cluster by cluster, where a throwing
+   * call is an error verdict and drops the cluster from {@code which}.
+   *
+   * @return how many clusters of {@code which} are still feasible (kept in order at its start)
+   */
+  private int runScore(int k, PluginContext ctx, List<ClusterSnapshot> clusters, int[] which, int count,
+      long[] out, byte[] verdict, String[] by, String[] reason, long[] scores) {
+    ScorePlugin plugin = scorers[k];
     int ns = scorers.length;
-    for (int k = 0; k < ns; k++) {
+    if (batchScorer[k]) {
       try {
-        scores[i * ns + k] = scorers[k].score(ctx, c);
+        plugin.score(ctx, clusters, which, count, out);
+        for (int j = 0; j < count; j++) {
+          scores[which[j] * ns + k] = out[j];
+        }
+        return count;
       } catch (RuntimeException e) {
-        pluginFailed("Score", scorers[k].name(), c, ctx.workload(), e);
-        verdict[i] = ERROR;
-        by[i] = scorers[k].name();
-        reason[i] = "plugin failed: " + e;
-        return false;
+        log.debug("Score plugin {} failed on the snapshot; scoring cluster by cluster", plugin.name(), e);
       }
     }
-    return true;
+    int kept = 0;
+    for (int j = 0; j < count; j++) {
+      int i = which[j];
+      ClusterSnapshot c = clusters.get(i);
+      try {
+        scores[i * ns + k] = plugin.score(ctx, c);
+        which[kept++] = i;
+      } catch (RuntimeException e) {
+        pluginFailed("Score", plugin.name(), c, ctx.workload(), e);
+        verdict[i] = ERROR;
+        by[i] = plugin.name();
+        reason[i] = "plugin failed: " + e;
+      }
+    }
+    return kept;
   }
 
   private static void pluginFailed(String kind, String plugin, ClusterSnapshot c, Workload w, RuntimeException e) {

@@ -6,6 +6,8 @@ import dev.kurator.placement.OverflowAffinity;
 import dev.kurator.placement.spi.FilterPlugin;
 import dev.kurator.placement.spi.FilterResult;
 import dev.kurator.placement.spi.PluginContext;
+import java.util.Arrays;
+import java.util.List;
 import dev.kurator.placement.spi.ScorePlugin;
 
 /**
@@ -39,8 +41,24 @@ public final class ClusterAffinityFilter implements FilterPlugin, ScorePlugin {
     return FilterResult.unschedulable(REASON);
   }
 
+  /** Passes every cluster without looking at it when no affinity is in force. */
+  @Override
+  public void filter(PluginContext context, List<ClusterSnapshot> clusters, int[] which, int count,
+      FilterResult[] out) {
+    if (context.effectiveAffinity() == null) {
+      Arrays.fill(out, 0, count, FilterResult.SUCCESS);
+    } else {
+      FilterPlugin.super.filter(context, clusters, which, count, out);
+    }
+  }
+
   @Override
   public long score(PluginContext context, ClusterSnapshot cluster) {
     return 0;
+  }
+
+  @Override
+  public void score(PluginContext context, List<ClusterSnapshot> clusters, int[] which, int count, long[] out) {
+    Arrays.fill(out, 0, count, 0);
   }
 }

@@ -4,6 +4,8 @@ import dev.kurator.core.ClusterSnapshot;
 import dev.kurator.placement.spi.FilterPlugin;
 import dev.kurator.placement.spi.FilterResult;
 import dev.kurator.placement.spi.PluginContext;
+import java.util.Arrays;
+import java.util.List;
 
 /** Karmada's {@code ClusterEviction} filter: a cluster the resource is being evicted from is not chosen again. */
 public final class ClusterEvictionFilter implements FilterPlugin {
@@ -22,5 +24,16 @@ public final class ClusterEvictionFilter implements FilterPlugin {
       return FilterResult.unschedulable("cluster(s) is in the process of eviction");
     }
     return FilterResult.SUCCESS;
+  }
+
+  /** Passes every cluster without looking at it when nothing is being evicted. */
+  @Override
+  public void filter(PluginContext context, List<ClusterSnapshot> clusters, int[] which, int count,
+      FilterResult[] out) {
+    if (context.state().evictingClusters().isEmpty()) {
+      Arrays.fill(out, 0, count, FilterResult.SUCCESS);
+    } else {
+      FilterPlugin.super.filter(context, clusters, which, count, out);
+    }
   }
 }

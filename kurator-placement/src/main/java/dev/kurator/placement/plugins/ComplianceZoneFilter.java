@@ -27,6 +27,17 @@ public final class ComplianceZoneFilter implements FilterPlugin {
     return check(context, cluster);
   }
 
+  /** Passes every cluster without looking at it when the workload has no compliance zones. */
+  @Override
+  public void filter(PluginContext context, java.util.List<ClusterSnapshot> clusters, int[] which, int count,
+      FilterResult[] out) {
+    if (context.workload().complianceZones().isEmpty()) {
+      java.util.Arrays.fill(out, 0, count, FilterResult.SUCCESS);
+    } else {
+      FilterPlugin.super.filter(context, clusters, which, count, out);
+    }
+  }
+
   /** The check itself, shared with the scheduler's always-on guard. */
   public static FilterResult check(PluginContext context, ClusterSnapshot cluster) {
     var allowed = context.workload().complianceZones();

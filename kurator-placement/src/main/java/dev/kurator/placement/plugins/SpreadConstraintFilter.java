@@ -3,9 +3,12 @@ package dev.kurator.placement.plugins;
 import dev.kurator.core.ClusterSnapshot;
 import dev.kurator.placement.SpreadConstraint;
 import dev.kurator.placement.SpreadField;
+import dev.kurator.placement.internal.SnapshotCache;
 import dev.kurator.placement.spi.FilterPlugin;
 import dev.kurator.placement.spi.FilterResult;
 import dev.kurator.placement.spi.PluginContext;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Karmada's {@code SpreadConstraint} filter: when spreading by provider, region or zone, a cluster without that
@@ -15,6 +18,16 @@ public final class SpreadConstraintFilter implements FilterPlugin {
 
   /** Plugin name. */
   public static final String NAME = "SpreadConstraint";
+
+  /** Per snapshot, whether each cluster has a provider, a region and zones (always passes). */
+  private final SnapshotCache<boolean[]> complete = new SnapshotCache<>(clusters -> {
+    boolean[] all = new boolean[clusters.size()];
+    for (int i = 0; i < all.length; i++) {
+      ClusterSnapshot c = clusters.get(i);
+      all[i] = !c.provider().isEmpty() && !c.region().isEmpty() && !c.zones().isEmpty();
+    }
+    return all;
+  });
 
   @Override
   public String name() {
@@ -35,5 +48,24 @@ public final class SpreadConstraintFilter implements FilterPlugin {
       }
     }
     return FilterResult.SUCCESS;
+  }
+
+  /** Checks only clusters lacking a topology property, found by a per-snapshot index. */
+  @Override
+  public void filter(PluginContext context, List<ClusterSnapshot> clusters, int[] which, int count,
+      FilterResult[] out) {
+    if (context.placement().spreadConstraints().isEmpty()) {
+      Arrays.fill(out, 0, count, FilterResult.SUCCESS);
+      return;
+    }
+    boolean[] all = complete.getIfImmutable(clusters);
+    if (all == null) {
+      FilterPlugin.super.filter(context, clusters, which, count, out);
+      return;
+    }
+    for (int k = 0; k < count; k++) {
+      int i = which[k];
+      out[k] = all[i] ? FilterResult.SUCCESS : filter(context, clusters.get(i));
+    }
   }
 }
