@@ -40,15 +40,15 @@ public record AdmissionRequest(JsonNode resource, Optional<JsonNode> oldResource
         "", "");
   }
 
-  /** A background-scan request: like CREATE for matching, with an empty {@code request.operation}. */
+  /** A background-scan request: no user info and an empty {@code request.operation}. */
   public static AdmissionRequest background(JsonNode resource) {
-    return create(resource);
+    return create(resource).withOperation(Operation.BACKGROUND);
   }
 
   /** A copy with another operation; UPDATE without an old object uses the resource itself as the old object. */
   public AdmissionRequest withOperation(Operation op) {
     Optional<JsonNode> old = op == Operation.UPDATE && oldResource.isEmpty() ? Optional.of(resource)
-        : op == Operation.DELETE ? Optional.of(resource) : oldResource;
+        : op == Operation.DELETE ? Optional.of(resource) : op == Operation.BACKGROUND ? Optional.empty() : oldResource;
     return new AdmissionRequest(resource, old, op, user, namespaceLabels, variables, subresource, parentKind);
   }
 

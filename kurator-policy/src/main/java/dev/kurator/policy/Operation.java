@@ -9,5 +9,12 @@ public enum Operation {
   /** Object deletion; {@code request.object} is null. */
   DELETE,
   /** Connect (exec, attach, port-forward). */
-  CONNECT
+  CONNECT,
+  /** A background scan of an existing object: {@code request.operation} is empty, as in Kyverno's scans. */
+  BACKGROUND;
+
+  /** The {@code request.operation} value: the name, or empty for a background scan. */
+  public String requestValue() {
+    return this == BACKGROUND ? "" : name();
+  }
 }

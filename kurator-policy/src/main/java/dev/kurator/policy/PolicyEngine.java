@@ -101,7 +101,7 @@ public final class PolicyEngine {
     if (!r.subresource().isEmpty()) {
       info = info.asSubresource(r.subresource(), r.parentKind());
     }
-    return new EvalInput(r.resource(), r.oldResource().orElse(null), r.operation().name(), r.user(),
+    return new EvalInput(r.resource(), r.oldResource().orElse(null), r.operation().requestValue(), r.user(),
         r.namespaceLabels(), r.variables(), Map.of(), info, List.of(), set.exceptions());
   }
 

@@ -66,6 +66,29 @@ class PodSecurityStandardsTest {
   }
 
   @Test
+  void backgroundScansSeeAnEmptyOperation() {
+    PolicyEngine engine = PolicyEngine.of(ClusterPolicies.parse("""
+        apiVersion: kyverno.io/v1
+        kind: ClusterPolicy
+        metadata: {name: op}
+        spec:
+          rules:
+          - name: record-operation
+            match: {any: [{resources: {kinds: [Pod], operations: [CREATE]}}]}
+            validate:
+              deny:
+                conditions:
+                  all: [{key: "{{ request.operation || 'BACKGROUND' }}", operator: Equals, value: BACKGROUND}]
+        """));
+    assertThat(engine.evaluate(AdmissionRequest.background(PRIVILEGED_POD)).get(0).results()).singleElement()
+        .extracting(RuleResult::status).isEqualTo(RuleStatus.FAIL);
+    assertThat(engine.evaluate(AdmissionRequest.create(PRIVILEGED_POD)).get(0).results()).singleElement()
+        .extracting(RuleResult::status).isEqualTo(RuleStatus.PASS);
+    assertThat(failing(PodSecurityStandards.policies(Level.BASELINE), PRIVILEGED_POD))
+        .contains("pss-baseline-capabilities");
+  }
+
+  @Test
   void levelParsesKuratorWords() {
     assertThat(Level.of("Restricted")).isEqualTo(Level.RESTRICTED);
   }

@@ -159,7 +159,7 @@ public final class Matching {
         return false;
       }
     }
-    if (res.has("operations") && res.get("operations").size() > 0) {
+    if (res.has("operations") && res.get("operations").size() > 0 && !s.operation().isEmpty()) {
       boolean found = false;
       for (JsonNode op : res.get("operations")) {
         found |= op.asText().equalsIgnoreCase(s.operation());

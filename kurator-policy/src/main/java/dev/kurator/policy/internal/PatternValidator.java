@@ -100,23 +100,55 @@ public final class PatternValidator {
     }
   }
 
-  private Err map(JsonNode resource, JsonNode rawPattern, String path) {
-    JsonNode pattern = expandMetadata(rawPattern, resource);
-    TreeMap<String, JsonNode> anchors = new TreeMap<>();
-    TreeMap<String, JsonNode> others = new TreeMap<>();
-    for (Map.Entry<String, JsonNode> e : Json.fields(pattern)) {
-      Anchor a = Anchor.parse(e.getKey());
+  /**
+   * The evaluation order of one pattern map: validation anchors sorted, then global anchors and keys whose subtree
+   * holds anchors, then the other keys (sorted).
+   */
+  private record Plan(List<String> anchorKeys, List<Anchor> anchors, List<String> otherKeys, List<Anchor> globals) {}
+
+  private static final IdentityMemo<Plan> PLANS = new IdentityMemo<>(PatternValidator::plan, 10_000);
+
+  private static Plan plan(JsonNode pattern) {
+    TreeMap<String, Anchor> anchors = new TreeMap<>();
+    TreeMap<String, Anchor> others = new TreeMap<>();
+    for (Iterator<String> it = pattern.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      Anchor a = Anchor.parse(key);
       if (a != null && a.type() != Anchor.Type.GLOBAL && a.type() != Anchor.Type.ADD_IF_NOT_PRESENT) {
-        anchors.put(e.getKey(), e.getValue());
+        anchors.put(key, a);
       } else {
-        others.put(e.getKey(), e.getValue());
+        others.put(key, a);
       }
     }
+    List<String> ordered = new ArrayList<>();
+    List<String> tail = new ArrayList<>();
+    for (Map.Entry<String, Anchor> e : others.entrySet()) {
+      Anchor a = e.getValue();
+      if ((a != null && a.type() == Anchor.Type.GLOBAL) || hasNestedAnchors(pattern.get(e.getKey()))) {
+        ordered.add(0, e.getKey());
+      } else {
+        tail.add(e.getKey());
+      }
+    }
+    ordered.addAll(tail);
+    List<Anchor> globals = new ArrayList<>();
+    for (String k : ordered) {
+      Anchor a = others.get(k);
+      globals.add(a != null && a.type() == Anchor.Type.GLOBAL ? a : null);
+    }
+    return new Plan(List.copyOf(anchors.keySet()), List.copyOf(anchors.values()), ordered,
+        java.util.Collections.unmodifiableList(globals));
+  }
+
+  private Err map(JsonNode resource, JsonNode rawPattern, String path) {
+    JsonNode pattern = expandMetadata(rawPattern, resource);
+    Plan plan = PLANS.get(pattern);
     Err deferredSkip = null;
     int applied = 0;
-    for (Map.Entry<String, JsonNode> e : anchors.entrySet()) {
-      Anchor a = Anchor.parse(e.getKey());
-      Err err = handle(a, e.getKey(), e.getValue(), resource, path);
+    for (int i = 0; i < plan.anchorKeys().size(); i++) {
+      String key = plan.anchorKeys().get(i);
+      Anchor a = plan.anchors().get(i);
+      Err err = handle(a, key, pattern.get(key), resource, path);
       if (err == null) {
         if (resource.has(a.key())) {
           applied++;
@@ -132,20 +164,9 @@ public final class PatternValidator {
     if (deferredSkip != null && applied == 0) {
       return deferredSkip;
     }
-    List<String> ordered = new ArrayList<>();
-    List<String> tail = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> e : others.entrySet()) {
-      Anchor a = Anchor.parse(e.getKey());
-      if ((a != null && a.type() == Anchor.Type.GLOBAL) || hasNestedAnchors(e.getValue())) {
-        ordered.add(0, e.getKey());
-      } else {
-        tail.add(e.getKey());
-      }
-    }
-    ordered.addAll(tail);
-    for (String key : ordered) {
-      Anchor a = Anchor.parse(key);
-      Err err = handle(a != null && a.type() == Anchor.Type.GLOBAL ? a : null, key, others.get(key), resource, path);
+    for (int i = 0; i < plan.otherKeys().size(); i++) {
+      String key = plan.otherKeys().get(i);
+      Err err = handle(plan.globals().get(i), key, pattern.get(key), resource, path);
       if (err != null) {
         // keys whose subtree holds anchors come first, so a nested skip ends the map before plain keys are checked
         return err;
@@ -258,7 +279,8 @@ public final class PatternValidator {
     return null;
   }
 
-  private static final IdentityMemo NESTED = new IdentityMemo(PatternValidator::computeNestedAnchors, 50_000);
+  private static final IdentityMemo<Boolean> NESTED =
+      IdentityMemo.of(PatternValidator::computeNestedAnchors, 10_000);
 
   /** True when the pattern subtree contains any validation anchor (memoised per pattern node). */
   static boolean hasNestedAnchors(JsonNode pattern) {

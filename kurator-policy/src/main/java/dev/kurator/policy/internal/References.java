@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 final class References {
   private static final Pattern REF = Pattern.compile("^\\$\\((>=|<=|>|<|!)?(.+)\\)$");
-  private static final IdentityMemo HAS_REFS = new IdentityMemo(References::scan, 50_000);
+  private static final IdentityMemo<Boolean> HAS_REFS = IdentityMemo.of(References::scan, 10_000);
 
   private References() {}
 

@@ -45,7 +45,7 @@ public final class Variables {
     return false;
   }
 
-  private static final IdentityMemo HAS_VARIABLES = new IdentityMemo(Variables::hasVariables, 50_000);
+  private static final IdentityMemo<Boolean> HAS_VARIABLES = IdentityMemo.of(Variables::hasVariables, 10_000);
 
   /** {@link #hasVariables(JsonNode)} memoised per container node, for policy trees evaluated many times. */
   static boolean mayHaveVariables(JsonNode n) {
