@@ -199,7 +199,36 @@ final class KyvernoFunctions {
       return text(t.getMinute() + " " + t.getHour() + " " + t.getDayOfMonth() + " " + t.getMonthValue() + " "
           + (t.getDayOfWeek().getValue() % 7));
     }, str));
+    f.add(fn("time_since", a -> {
+      Instant start = time(s(a.get(0)), s(a.get(1)));
+      Instant end = s(a.get(2)).isEmpty() ? Instant.now(clock) : time(s(a.get(0)), s(a.get(2)));
+      return text(Quantities.formatDuration(BigDecimal.valueOf(Duration.between(start, end).toNanos())));
+    }, str, str, str));
+    f.add(fn("time_parse", a -> text(rfc3339(time(s(a.get(0)), s(a.get(1))))), str, str));
     return f.toArray(new Function[0]);
+  }
+
+  /** Parses a time with a Go reference layout ({@code 2006-01-02T15:04:05Z07:00}); empty means RFC 3339. */
+  private static Instant time(String goLayout, String value) {
+    if (goLayout.isEmpty() || goLayout.equals("2006-01-02T15:04:05Z07:00")) {
+      return time(value);
+    }
+    if (value.matches("-?\\d+") && goLayout.matches("\\d+")) {
+      return Instant.ofEpochSecond(Long.parseLong(value));
+    }
+    String pattern = goLayout.replace("2006", "yyyy").replace("01", "MM").replace("02", "dd").replace("15", "HH")
+        .replace("04", "mm").replace("05", "ss").replace("Z07:00", "XXX").replace("-0700", "Z").replace("MST", "z")
+        .replace("Jan", "MMM").replace("Mon", "EEE");
+    try {
+      var formatter = new java.time.format.DateTimeFormatterBuilder().appendPattern(pattern)
+          .parseDefaulting(java.time.temporal.ChronoField.HOUR_OF_DAY, 0)
+          .parseDefaulting(java.time.temporal.ChronoField.MINUTE_OF_HOUR, 0)
+          .parseDefaulting(java.time.temporal.ChronoField.SECOND_OF_MINUTE, 0)
+          .toFormatter().withZone(ZoneOffset.UTC);
+      return java.time.ZonedDateTime.parse(value, formatter).toInstant();
+    } catch (DateTimeParseException | IllegalArgumentException e) {
+      throw new FunctionException("cannot parse time " + value + " with layout " + goLayout);
+    }
   }
 
   private static long durationNanos(String d) {

@@ -89,6 +89,8 @@ class ConditionsAndJmesTest {
       object_from_lists(['a','b'],[`1`,`2`])          | {"a":1,"b":2}
       semver_compare('1.2.3','>=1.0.0 <2.0.0')        | true
       time_add('2024-01-01T00:00:00Z','1h')           | "2024-01-01T01:00:00Z"
+      time_since('','2024-01-01T00:00:00Z','2024-01-01T01:30:00Z') | "1h30m0s"
+      time_parse('2006-01-02','2024-03-05')           | "2024-03-05T00:00:00Z"
       """)
   void kyvernoFunctions(String expression, String expected) {
     String expr = expression.replace("{\"b\":1,\"a\":2}", "`{\"b\":1,\"a\":2}`");
