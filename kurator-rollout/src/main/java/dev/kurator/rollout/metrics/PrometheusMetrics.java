@@ -40,10 +40,12 @@ import org.slf4j.LoggerFactory;
  *   <li>a check with an inline {@code query} (Flagger's deprecated form): that text, sent as is.</li>
  * </ul>
  *
- * <p>The built-in queries follow the canary's {@code spec.provider} as Flagger's observers do: {@code kubernetes}
- * and {@code none} read the application's own {@code http_request_duration_seconds} histogram
- * ({@link MetricsProvider#PROMETHEUS}); every other provider reads Istio's telemetry ({@link MetricsProvider#ISTIO}).
- * {@link Builder#observer} fixes one for every canary.
+ * <p>The built-in queries follow the canary's {@code spec.provider} as Flagger's observer factory does:
+ * {@code kubernetes} reads the application's own {@code http_request_duration_seconds} histogram
+ * ({@link MetricsProvider#PROMETHEUS}); {@code istio} and any provider without its own queries here read Istio's
+ * telemetry ({@link MetricsProvider#ISTIO}, Flagger's fallback). Flagger's mesh-specific observers (Linkerd, App Mesh,
+ * Contour, Gloo, NGINX, Skipper, Traefik) are not reproduced: for those meshes fix the observer with
+ * {@link Builder#observer} or use a {@link MetricTemplate}.
  *
  * <p>Readings, as Flagger's Prometheus provider gives them: an empty result or NaN is
  * {@link MetricValue.NoValues} (the check fails with "no values found"); more than one series, an unreachable or
@@ -113,9 +115,7 @@ public final class PrometheusMetrics implements MetricProvider {
     if (observer != null) {
       return observer;
     }
-    String provider = canary.provider().split(":", 2)[0];
-    return provider.equals("kubernetes") || provider.equals("none") ? MetricsProvider.PROMETHEUS
-        : MetricsProvider.ISTIO;
+    return "kubernetes".equals(canary.provider()) ? MetricsProvider.PROMETHEUS : MetricsProvider.ISTIO;
   }
 
   /** The registered templates by {@code namespace/name}. */

@@ -140,7 +140,7 @@ class PrometheusMetricsTest {
   void theObserverFollowsTheCanarysProviderUnlessFixed() {
     PrometheusMetrics byProvider = metrics();
     assertThat(byProvider.observerFor(canary("kubernetes"))).isEqualTo(MetricsProvider.PROMETHEUS);
-    assertThat(byProvider.observerFor(canary("none"))).isEqualTo(MetricsProvider.PROMETHEUS);
+    assertThat(byProvider.observerFor(canary("linkerd"))).as("Flagger's fallback").isEqualTo(MetricsProvider.ISTIO);
     assertThat(byProvider.observerFor(canary("istio"))).isEqualTo(MetricsProvider.ISTIO);
     assertThat(byProvider.observerFor(canary("gatewayapi:v1"))).isEqualTo(MetricsProvider.ISTIO);
     PrometheusMetrics fixed = PrometheusMetrics.builder(querier).observer(MetricsProvider.PROMETHEUS).build();
@@ -199,7 +199,7 @@ class PrometheusMetricsTest {
   @Test
   void aPrometheusThatDoesNotAnswerInTimeIsAnError() {
     eu1.stubFor(post(urlPathEqualTo("/api/v1/query")).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json").withBody(vector("99.9")).withFixedDelay(3_000)));
+        .withHeader("Content-Type", "application/json").withBody(vector("99.9")).withFixedDelay(1_500)));
     answer(us1, vector("99.9"));
     PrometheusMetrics m = PrometheusMetrics.builder(querier(PartialResponse.WARN, Duration.ofMillis(300)))
         .clock(CLOCK).build();
