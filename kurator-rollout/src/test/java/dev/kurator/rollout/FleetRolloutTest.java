@@ -39,6 +39,7 @@ class FleetRolloutTest {
   private final List<MockCluster> clusters = new ArrayList<>();
   private final StepClock clock = new StepClock(Instant.parse("2026-01-01T00:00:00Z"));
   private final Set<String> sick = ConcurrentHashMap.newKeySet();
+  private FleetFixture fixture;
 
   private final MetricProvider metrics = new MetricProvider() {
     @Override
@@ -65,12 +66,8 @@ class FleetRolloutTest {
 
   @BeforeEach
   void setUp() {
-    for (String name : embedded.names()) {
-      MockCluster c = new MockCluster(name, embedded.cluster(name).client());
-      c.deploy(ns, "podinfo", "podinfo:1.0", 2);
-      c.settle(ns);
-      clusters.add(c);
-    }
+    fixture = FleetFixture.deploy(embedded, ns, clock);
+    clusters.addAll(fixture.clusters());
   }
 
   @AfterEach
@@ -89,29 +86,19 @@ class FleetRolloutTest {
   }
 
   private FleetStatus tick(FleetRollout r) {
-    clock.advance(Duration.ofMinutes(1));
-    FleetStatus s = r.tick();
-    clusters.stream().filter(c -> embedded.cluster(c.name).isReachable()).forEach(c -> c.settle(ns));
-    return s;
+    return fixture.tick(r);
   }
 
   private FleetStatus tickUntilDone(FleetRollout r, int max) {
-    FleetStatus s = null;
-    for (int i = 0; i < max; i++) {
-      s = tick(r);
-      if (s.phase() == FleetStatus.Phase.SUCCEEDED || s.phase() == FleetStatus.Phase.FAILED) {
-        return s;
-      }
-    }
-    return s;
+    return fixture.tickUntilDone(r, max);
   }
 
   private void newRevision() {
-    clusters.forEach(c -> c.setImage(ns, "podinfo", "podinfo:2.0"));
+    fixture.newRevision();
   }
 
   private List<String> primaryImages() {
-    return clusters.stream().map(c -> c.image(ns, "podinfo-primary")).toList();
+    return fixture.primaryImages();
   }
 
   @Test
