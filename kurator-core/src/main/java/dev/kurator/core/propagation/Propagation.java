@@ -49,9 +49,12 @@ import java.util.regex.Pattern;
  * <p>{@link #sync} creates what is missing, rewrites what differs (template changed or someone edited it), deletes
  * our copies from clusters no longer selected, and writes nothing when everything already matches. It never deletes
  * or (by default) overwrites an object it did not create. {@link #diff} reports the same differences without
- * writing. Garbage collection looks for copies of the kinds among the current templates only: before dropping the
- * last template of a kind, sync once with {@link Assignment#none()} to remove its copies. Instances are immutable
- * and thread-safe.
+ * writing. Every read and write on a member goes through {@link PropagationTarget#call}: on a fleet that is the
+ * fleet's {@link dev.kurator.core.Resilience} (per-call timeout, retries of connection errors, 429, 5xx and 409
+ * conflicts, the member's circuit breaker), so a flaky member is retried and a dead one is reported
+ * {@link ClusterSync.Status#UNAVAILABLE} or FAILED while the others go on. Garbage collection looks for copies of the
+ * kinds among the current templates only: before dropping the last template of a kind, sync once with
+ * {@link Assignment#none()} to remove its copies. Instances are immutable and thread-safe.
  */
 public final class Propagation {
 
@@ -217,7 +220,7 @@ public final class Propagation {
         continue;
       }
       futures.put(m.name(), CompletableFuture.supplyAsync(
-          () -> reconciler.reconcile(m.name(), target.client(m.name()), variants, write), executor)
+          () -> reconciler.reconcile(m.name(), target, variants, write), executor)
           .orTimeout(clusterTimeout.toMillis(), TimeUnit.MILLISECONDS));
     }
     for (String selected : assignment.clusterNames()) {
