@@ -269,6 +269,41 @@ class FleetPropagationTest {
   }
 
   @Test
+  void copiesOfAKindWhoseLastTemplateWasDroppedAreCollectedButNeverObjectsWeDidNotCreate() {
+    Fleet f = fleet.get();
+    HasMetadata settings = new ConfigMapBuilder().withNewMetadata().withName("settings").withNamespace("shop")
+        .endMetadata().addToData("mode", "fast").build();
+    f.propagate(web(2), settings).name("shop").assignment(split(1, 1, 0)).sync().throwIfAnyFailed();
+    assertThat(live("cluster-0").getMetadata().getAnnotations())
+        .containsEntry(Ownership.KINDS_ANNOTATION, "apps/v1/Deployment,v1/ConfigMap");
+    var cluster0 = fleet.embedded().cluster("cluster-0").client();
+    Deployment unowned = web(1);
+    unowned.getMetadata().setName("theirs");
+    cluster0.resource(unowned).create();
+    Deployment otherPropagation = web(1);
+    otherPropagation.getMetadata().setName("other");
+    otherPropagation.getMetadata().getLabels().put(Ownership.PROPAGATION_LABEL, "other");
+    cluster0.resource(otherPropagation).create();
+
+    PropagationDiff drift = f.propagate(settings).name("shop").assignment(split(1, 1, 0)).diff();
+    assertThat(drift.drift().get("cluster-0")).filteredOn(d -> d.kind() == Drift.Kind.ORPHANED)
+        .extracting(Drift::ref).containsExactly(ObjectRef.of(web(2)));
+
+    PropagationResult r = f.propagate(settings).name("shop").assignment(split(1, 1, 0)).sync();
+
+    assertThat(r.failures()).isEmpty();
+    for (String cluster : new String[] {"cluster-0", "cluster-1"}) {
+      assertThat(r.cluster(cluster).change(ObjectRef.of(web(2))).orElseThrow().action()).isEqualTo(Action.DELETED);
+      assertThat(live(cluster)).isNull();
+      assertThat(fleet.embedded().cluster(cluster).client().configMaps().inNamespace("shop").withName("settings")
+          .get().getMetadata().getAnnotations()).containsEntry(Ownership.KINDS_ANNOTATION, "v1/ConfigMap");
+    }
+    assertThat(cluster0.apps().deployments().inNamespace("shop").withName("theirs").get()).isNotNull();
+    assertThat(cluster0.apps().deployments().inNamespace("shop").withName("other").get()).isNotNull();
+    assertThat(f.propagate(settings).name("shop").assignment(split(1, 1, 0)).sync().unchangedEverywhere()).isTrue();
+  }
+
+  @Test
   void badInputIsRejectedWithFieldPaths() {
     Deployment nameless = web(1);
     nameless.getMetadata().setName("");

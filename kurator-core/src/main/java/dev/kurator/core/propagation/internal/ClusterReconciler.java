@@ -61,9 +61,21 @@ public final class ClusterReconciler {
     Map<ObjectRef, ObjectNode> owned = new LinkedHashMap<>();
     try {
       for (List<String> k : kinds) {
-        List<ObjectNode> copies = target.call(cluster, "list " + k.get(0) + "/" + k.get(1) + " owned by "
-            + propagation, () -> kube.list(k.get(0), k.get(1), Ownership.PROPAGATION_LABEL, propagation));
-        copies.forEach(o -> owned.put(ObjectRef.of(o), o));
+        listOwned(cluster, target, kube, k).forEach(o -> owned.put(ObjectRef.of(o), o));
+      }
+      // kinds our copies say we propagated before, whose last template has been dropped since
+      Set<List<String>> listed = new java.util.HashSet<>(kinds);
+      java.util.Deque<ObjectNode> toRead = new java.util.ArrayDeque<>(owned.values());
+      while (!toRead.isEmpty()) {
+        String named = toRead.pop().path("metadata").path("annotations").path(Ownership.KINDS_ANNOTATION).asText(null);
+        for (List<String> former : Ownership.parseKinds(named)) {
+          if (listed.add(former)) {
+            for (ObjectNode o : listFormer(cluster, target, kube, former)) {
+              owned.put(ObjectRef.of(o), o);
+              toRead.add(o);
+            }
+          }
+        }
       }
     } catch (MemberUnavailableException e) {
       return new Outcome(new ClusterSync(cluster, ClusterSync.Status.UNAVAILABLE, List.of(), e.reason()), List.of());
@@ -112,6 +124,25 @@ public final class ClusterReconciler {
     boolean failed = changes.stream().anyMatch(c -> c.action() == Action.FAILED || c.action() == Action.CONFLICT);
     return new Outcome(new ClusterSync(cluster, failed ? ClusterSync.Status.FAILED : ClusterSync.Status.OK, changes,
         ""), drift);
+  }
+
+  private List<ObjectNode> listOwned(String cluster, PropagationTarget target, KubeObjects kube, List<String> kind) {
+    return target.call(cluster, "list " + kind.get(0) + "/" + kind.get(1) + " owned by " + propagation,
+        () -> kube.list(kind.get(0), kind.get(1), Ownership.PROPAGATION_LABEL, propagation));
+  }
+
+  /** Our copies of a kind we no longer have a template for; none when the cluster no longer serves that kind. */
+  private List<ObjectNode> listFormer(String cluster, PropagationTarget target, KubeObjects kube, List<String> kind) {
+    try {
+      return listOwned(cluster, target, kube, kind);
+    } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+      if (e.getCode() != 404) {
+        throw e;
+      }
+      log.debug("Propagation {}: cluster {} no longer serves {}/{}; no copies of it to collect", propagation, cluster,
+          kind.get(0), kind.get(1));
+      return List.of();
+    }
   }
 
   /** What one attempt at one object did, and the drift it saw. */
