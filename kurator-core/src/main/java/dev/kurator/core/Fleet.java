@@ -2,6 +2,7 @@ package dev.kurator.core;
 
 import dev.kurator.core.internal.FleetRuntime;
 import dev.kurator.core.internal.HealthProbe;
+import dev.kurator.core.internal.MemberCalls;
 import dev.kurator.core.internal.Names;
 import dev.kurator.core.internal.Ops;
 import dev.kurator.core.internal.Resources;
@@ -221,6 +222,42 @@ public final class Fleet implements AutoCloseable {
   /** Deletes every resource, in order, from each chosen cluster. @throws ValidationException as above */
   public DeleteOperation<HasMetadata> delete(Collection<? extends HasMetadata> resources) {
     return WriteOp.delete(this, runtime, checked("resources", new ArrayList<HasMetadata>(resources)));
+  }
+
+  /**
+   * Runs one call of the host's (or another SDK module's) against member {@code cluster} under the same resilience
+   * as every fan-out: each attempt is limited to {@link Resilience#timeout()} and goes through the member's circuit
+   * breaker; retryable failures (connection errors, HTTP 429, 5xx, 409 conflicts) are retried with backoff, up to
+   * {@link Resilience#retries()} times. {@code call} may therefore run several times: make it idempotent (for a
+   * write, read the live object again inside it, so a retried 409 writes on a fresh {@code resourceVersion}).
+   * Runs on the calling thread; fan out yourself to call several members concurrently.
+   *
+   * @param cluster a member's name
+   * @param what    what the call does, for logs (e.g. {@code "update apps/v1/Deployment/shop/web"})
+   * @param call    the call, typically through {@code member(cluster).orElseThrow().client()}
+   * @return what the last attempt returned
+   * @throws ValidationException        when {@code cluster} is not a member; nothing was called
+   * @throws MemberUnavailableException when the member's circuit breaker is open; nothing was called
+   * @throws RuntimeException           the last attempt's failure, as thrown by {@code call} (e.g. a fabric8
+   *                                    {@code KubernetesClientException}), or a {@link KuratorException} when an
+   *                                    attempt exceeded the per-call timeout
+   */
+  public <V> V callMember(String cluster, String what, java.util.function.Supplier<V> call) {
+    Objects.requireNonNull(what, "what");
+    Objects.requireNonNull(call, "call");
+    Problems problems = new Problems();
+    problems.check(cluster == null || !byName.containsKey(cluster), "cluster", cluster,
+        "is not a member of fleet \"" + name + "\"");
+    problems.throwIfAny();
+    try {
+      return MemberCalls.guarded(runtime, cluster, what, call::get, new java.util.concurrent.atomic.AtomicInteger());
+    } catch (io.github.resilience4j.circuitbreaker.CallNotPermittedException e) {
+      throw new MemberUnavailableException(cluster, MemberCalls.unavailableReason(runtime, cluster));
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new KuratorException("call to cluster \"" + cluster + "\" failed: " + what, e);
+    }
   }
 
   private static <T extends HasMetadata> List<T> checked(String path, List<T> resources) {

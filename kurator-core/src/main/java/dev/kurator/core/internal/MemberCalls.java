@@ -31,6 +31,29 @@ public final class MemberCalls {
   public static <V, T> Outcome<T> call(FleetRuntime rt, String cluster, String what, Callable<V> call,
       Function<V, Outcome<T>> onSuccess) {
     AtomicInteger attempts = new AtomicInteger();
+    V value;
+    try {
+      value = guarded(rt, cluster, what, call, attempts);
+    } catch (CallNotPermittedException e) {
+      return new Outcome.Unavailable<>(unavailableReason(rt, cluster));
+    } catch (Exception e) {
+      return new Outcome.Failed<>(e, Math.max(1, attempts.get()));
+    }
+    try {
+      return onSuccess.apply(value);
+    } catch (RuntimeException e) {
+      log.warn("fleet {}: cluster {}: {} returned an unusable reply: {}", rt.fleet(), cluster, what, e.toString());
+      return new Outcome.Failed<>(e, attempts.get());
+    }
+  }
+
+  /**
+   * Runs {@code call} for {@code cluster} under the fleet's resilience and returns its value, or throws: a
+   * {@link CallNotPermittedException} when the member's breaker is open, else the last attempt's failure (a
+   * {@link CallTimeoutException} when an attempt ran out of time). {@code attempts} counts the attempts made.
+   */
+  public static <V> V guarded(FleetRuntime rt, String cluster, String what, Callable<V> call, AtomicInteger attempts)
+      throws Exception {
     CircuitBreaker breaker = rt.breaker(cluster);
     Callable<V> attempt = () -> {
       attempts.incrementAndGet();
@@ -42,9 +65,7 @@ public final class MemberCalls {
       value = Retry.decorateCallable(retry, attempt).call();
     } catch (CallNotPermittedException e) {
       log.debug("fleet {}: cluster {} unavailable for {}: breaker {}", rt.fleet(), cluster, what, breaker.getState());
-      return new Outcome.Unavailable<>("circuit breaker " + breaker.getState().name().toLowerCase(java.util.Locale.ROOT)
-          + " after repeated failures; probed again " + rt.resilience().openDuration().toSeconds()
-          + " s after opening");
+      throw e;
     } catch (Exception e) {
       if (rt.noteFailure(cluster)) {
         log.warn("fleet {}: cluster {}: {} failed after {} attempt(s): {} (further failures are logged at debug "
@@ -53,17 +74,19 @@ public final class MemberCalls {
         log.debug("fleet {}: cluster {}: {} failed after {} attempt(s): {}", rt.fleet(), cluster, what,
             attempts.get(), e.toString());
       }
-      return new Outcome.Failed<>(e, Math.max(1, attempts.get()));
+      throw e;
     }
     if (rt.noteSuccess(cluster)) {
       log.info("fleet {}: cluster {} answers again ({})", rt.fleet(), cluster, what);
     }
-    try {
-      return onSuccess.apply(value);
-    } catch (RuntimeException e) {
-      log.warn("fleet {}: cluster {}: {} returned an unusable reply: {}", rt.fleet(), cluster, what, e.toString());
-      return new Outcome.Failed<>(e, attempts.get());
-    }
+    return value;
+  }
+
+  /** Why calls to {@code cluster} are not attempted while its breaker is open. */
+  public static String unavailableReason(FleetRuntime rt, String cluster) {
+    return "circuit breaker " + rt.breaker(cluster).getState().name().toLowerCase(java.util.Locale.ROOT)
+        + " after repeated failures; probed again " + rt.resilience().openDuration().toSeconds()
+        + " s after opening";
   }
 
   /**

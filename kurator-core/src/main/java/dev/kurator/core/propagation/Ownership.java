@@ -19,5 +19,38 @@ public final class Ownership {
   /** Annotation: the override policies applied to this cluster's variant, comma separated. */
   public static final String OVERRIDES_ANNOTATION = "kurator.dev/applied-overrides";
 
+  /**
+   * Annotation: every kind among the propagation's templates when the copy was written, as sorted, comma-separated
+   * {@code apiVersion/kind} entries (e.g. {@code apps/v1/Deployment,v1/ConfigMap}). Garbage collection reads it from
+   * the copies it finds to look for copies of kinds whose last template was dropped since.
+   */
+  public static final String KINDS_ANNOTATION = "kurator.dev/propagated-kinds";
+
   private Ownership() {}
+
+  /** The value of {@link #KINDS_ANNOTATION} for these {@code [apiVersion, kind]} pairs. */
+  public static String kindsValue(java.util.Collection<java.util.List<String>> kinds) {
+    return kinds.stream().map(k -> k.get(0) + "/" + k.get(1)).sorted().distinct()
+        .collect(java.util.stream.Collectors.joining(","));
+  }
+
+  /**
+   * The {@code [apiVersion, kind]} pairs named by a {@link #KINDS_ANNOTATION} value; entries that are not
+   * {@code apiVersion/kind} (someone edited the annotation) are ignored.
+   */
+  public static java.util.Set<java.util.List<String>> parseKinds(String value) {
+    java.util.Set<java.util.List<String>> kinds = new java.util.LinkedHashSet<>();
+    if (value == null) {
+      return kinds;
+    }
+    for (String entry : value.split(",")) {
+      String e = entry.strip();
+      int slash = e.lastIndexOf('/');
+      if (slash > 0 && slash < e.length() - 1 && e.substring(slash + 1).matches("[A-Za-z][A-Za-z0-9]*")
+          && e.substring(0, slash).matches("([a-z0-9.-]+/)?v[a-z0-9]+")) {
+        kinds.add(java.util.List.of(e.substring(0, slash), e.substring(slash + 1)));
+      }
+    }
+    return kinds;
+  }
 }

@@ -49,9 +49,16 @@ import java.util.regex.Pattern;
  * <p>{@link #sync} creates what is missing, rewrites what differs (template changed or someone edited it), deletes
  * our copies from clusters no longer selected, and writes nothing when everything already matches. It never deletes
  * or (by default) overwrites an object it did not create. {@link #diff} reports the same differences without
- * writing. Garbage collection looks for copies of the kinds among the current templates only: before dropping the
- * last template of a kind, sync once with {@link Assignment#none()} to remove its copies. Instances are immutable
- * and thread-safe.
+ * writing. Every read and write on a member goes through {@link PropagationTarget#call}: on a fleet that is the
+ * fleet's {@link dev.kurator.core.Resilience} (per-call timeout, retries of connection errors, 429, 5xx and 409
+ * conflicts, the member's circuit breaker), so a flaky member is retried and a dead one is reported
+ * {@link ClusterSync.Status#UNAVAILABLE} or FAILED while the others go on.
+ *
+ * <p>Garbage collection lists, by {@link Ownership#PROPAGATION_LABEL}, the copies of every kind among the current
+ * templates and of every kind named in the {@link Ownership#KINDS_ANNOTATION} of the copies it finds, so dropping the
+ * last template of a kind deletes that kind's copies too (the remaining copies are rewritten once with the new
+ * kinds). A cluster holding no copy of any current kind cannot name the former ones: when every kind changes at
+ * once, sync once with {@link Assignment#none()} first. Instances are immutable and thread-safe.
  */
 public final class Propagation {
 
@@ -203,9 +210,7 @@ public final class Propagation {
   private Map<String, ClusterReconciler.Outcome> run(PropagationTarget target, Executor executor, boolean write) {
     List<ClusterSnapshot> members = target.clusters();
     PropagationPlan plan = plan(members);
-    Set<List<String>> kinds = new LinkedHashSet<>();
-    templates.forEach(t -> kinds.add(List.of(t.getApiVersion(), t.getKind())));
-    ClusterReconciler reconciler = new ClusterReconciler(name, kinds, conflicts, prune);
+    ClusterReconciler reconciler = new ClusterReconciler(name, kinds(), conflicts, prune);
     Map<String, CompletableFuture<ClusterReconciler.Outcome>> futures = new LinkedHashMap<>();
     Set<String> memberNames = new HashSet<>();
     for (ClusterSnapshot m : members) {
@@ -217,7 +222,7 @@ public final class Propagation {
         continue;
       }
       futures.put(m.name(), CompletableFuture.supplyAsync(
-          () -> reconciler.reconcile(m.name(), target.client(m.name()), variants, write), executor)
+          () -> reconciler.reconcile(m.name(), target, variants, write), executor)
           .orTimeout(clusterTimeout.toMillis(), TimeUnit.MILLISECONDS));
     }
     for (String selected : assignment.clusterNames()) {
@@ -242,6 +247,13 @@ public final class Propagation {
       return new ClusterReconciler.Outcome(new ClusterSync(cluster, ClusterSync.Status.FAILED, List.of(), why),
           List.of());
     }
+  }
+
+  /** The {@code [apiVersion, kind]} of every template, in template order. */
+  private Set<List<String>> kinds() {
+    Set<List<String>> kinds = new LinkedHashSet<>();
+    templates.forEach(t -> kinds.add(List.of(t.getApiVersion(), t.getKind())));
+    return kinds;
   }
 
   private static <T> T withPool(PropagationTarget target, java.util.function.Function<Executor, T> body) {
@@ -283,6 +295,7 @@ public final class Propagation {
     labels.put(Ownership.MANAGED_BY_LABEL, Ownership.MANAGER);
     ObjectNode annotations = metadata.withObjectProperty("annotations");
     annotations.put(Ownership.TEMPLATE_ANNOTATION, ObjectRef.of(template).key());
+    annotations.put(Ownership.KINDS_ANNOTATION, Ownership.kindsValue(kinds()));
     if (!applied.isEmpty()) {
       annotations.put(Ownership.OVERRIDES_ANNOTATION, String.join(",", applied));
     }

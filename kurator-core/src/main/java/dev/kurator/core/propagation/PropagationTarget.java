@@ -7,10 +7,12 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
- * The clusters a propagation works on: a snapshot per member (name, labels, readiness) and a client per member. A
- * fleet is one; tests and hosts without a fleet can use {@link #of}.
+ * The clusters a propagation works on: a snapshot per member (name, labels, readiness), a client per member and how
+ * calls to a member are guarded. A fleet is one ({@link #of(Fleet)}, with the fleet's resilience); tests and hosts
+ * without a fleet can use {@link #of(List, Map)}, whose calls run unguarded.
  */
 public interface PropagationTarget {
 
@@ -23,6 +25,20 @@ public interface PropagationTarget {
    * @throws IllegalArgumentException when {@code cluster} is not a member
    */
   KubernetesClient client(String cluster);
+
+  /**
+   * Runs one read or write of a propagation against member {@code cluster}. The default runs {@code call} once;
+   * a fleet's target runs it under the fleet's resilience ({@link Fleet#callMember}: per-call timeout, retries of
+   * retryable failures including 409 conflicts, the member's circuit breaker), so {@code call} may run more than
+   * once and is written to be repeatable.
+   *
+   * @param what what the call does, for logs
+   * @throws dev.kurator.core.MemberUnavailableException when the member is known to be down and nothing was called
+   * @throws RuntimeException                            the call's (last) failure
+   */
+  default <V> V call(String cluster, String what, Supplier<V> call) {
+    return call.get();
+  }
 
   /**
    * The members of a fleet snapshot: {@link Fleet#snapshot()} (with whatever its snapshot contributors add) and each
@@ -40,6 +56,11 @@ public interface PropagationTarget {
       public KubernetesClient client(String cluster) {
         return fleet.member(cluster).map(MemberCluster::client)
             .orElseThrow(() -> new IllegalArgumentException("cluster " + cluster + " is not a member of " + fleet));
+      }
+
+      @Override
+      public <V> V call(String cluster, String what, Supplier<V> call) {
+        return fleet.callMember(cluster, what, call);
       }
     };
   }

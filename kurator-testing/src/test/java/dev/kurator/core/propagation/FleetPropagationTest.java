@@ -254,18 +254,57 @@ class FleetPropagationTest {
   }
 
   @Test
-  void aWriteConflictIsRetriedOnceAndAPersistentFailureIsOneRow() {
+  void aWriteConflictIsRetriedAndAPersistentFailureIsOneRow() {
+    // a fleet of its own: the persistent failure counts toward cluster-1's circuit breaker
+    try (dev.kurator.testing.EmbeddedFleet own = dev.kurator.testing.EmbeddedFleet.builder().members(2).start()) {
+      Fleet f = own.fleet();
+      f.propagate(web(2)).assignment(split(1, 1, 0)).sync().throwIfAnyFailed();
+      own.cluster("cluster-0").failNext("PUT", 409, 1);
+      own.cluster("cluster-1").failNext("PUT", 500, 5);
+
+      PropagationResult r = f.propagate(web(2)).assignment(split(2, 2, 0)).sync();
+
+      assertThat(r.cluster("cluster-0").changes()).extracting(ObjectChange::action).containsExactly(Action.UPDATED);
+      assertThat(own.cluster("cluster-0").client().apps().deployments().inNamespace("shop").withName("web").get()
+          .getSpec().getReplicas()).isEqualTo(2);
+      assertThat(r.cluster("cluster-1").changes()).extracting(ObjectChange::action).containsExactly(Action.FAILED);
+      assertThat(r.failures()).containsOnlyKeys("cluster-1");
+    }
+  }
+
+  @Test
+  void copiesOfAKindWhoseLastTemplateWasDroppedAreCollectedButNeverObjectsWeDidNotCreate() {
     Fleet f = fleet.get();
-    f.propagate(web(2)).assignment(split(1, 1, 0)).sync().throwIfAnyFailed();
-    fleet.embedded().cluster("cluster-0").failNext("PUT", 409, 1);
-    fleet.embedded().cluster("cluster-1").failNext("PUT", 500, 5);
+    HasMetadata settings = new ConfigMapBuilder().withNewMetadata().withName("settings").withNamespace("shop")
+        .endMetadata().addToData("mode", "fast").build();
+    f.propagate(web(2), settings).name("shop").assignment(split(1, 1, 0)).sync().throwIfAnyFailed();
+    assertThat(live("cluster-0").getMetadata().getAnnotations())
+        .containsEntry(Ownership.KINDS_ANNOTATION, "apps/v1/Deployment,v1/ConfigMap");
+    var cluster0 = fleet.embedded().cluster("cluster-0").client();
+    Deployment unowned = web(1);
+    unowned.getMetadata().setName("theirs");
+    cluster0.resource(unowned).create();
+    Deployment otherPropagation = web(1);
+    otherPropagation.getMetadata().setName("other");
+    otherPropagation.getMetadata().getLabels().put(Ownership.PROPAGATION_LABEL, "other");
+    cluster0.resource(otherPropagation).create();
 
-    PropagationResult r = f.propagate(web(2)).assignment(split(2, 2, 0)).sync();
+    PropagationDiff drift = f.propagate(settings).name("shop").assignment(split(1, 1, 0)).diff();
+    assertThat(drift.drift().get("cluster-0")).filteredOn(d -> d.kind() == Drift.Kind.ORPHANED)
+        .extracting(Drift::ref).containsExactly(ObjectRef.of(web(2)));
 
-    assertThat(r.cluster("cluster-0").changes()).extracting(ObjectChange::action).containsExactly(Action.UPDATED);
-    assertThat(live("cluster-0").getSpec().getReplicas()).isEqualTo(2);
-    assertThat(r.cluster("cluster-1").changes()).extracting(ObjectChange::action).containsExactly(Action.FAILED);
-    assertThat(r.failures()).containsOnlyKeys("cluster-1");
+    PropagationResult r = f.propagate(settings).name("shop").assignment(split(1, 1, 0)).sync();
+
+    assertThat(r.failures()).isEmpty();
+    for (String cluster : new String[] {"cluster-0", "cluster-1"}) {
+      assertThat(r.cluster(cluster).change(ObjectRef.of(web(2))).orElseThrow().action()).isEqualTo(Action.DELETED);
+      assertThat(live(cluster)).isNull();
+      assertThat(fleet.embedded().cluster(cluster).client().configMaps().inNamespace("shop").withName("settings")
+          .get().getMetadata().getAnnotations()).containsEntry(Ownership.KINDS_ANNOTATION, "v1/ConfigMap");
+    }
+    assertThat(cluster0.apps().deployments().inNamespace("shop").withName("theirs").get()).isNotNull();
+    assertThat(cluster0.apps().deployments().inNamespace("shop").withName("other").get()).isNotNull();
+    assertThat(f.propagate(settings).name("shop").assignment(split(1, 1, 0)).sync().unchangedEverywhere()).isTrue();
   }
 
   @Test

@@ -46,6 +46,20 @@ class FleetSamenessTest {
   }
 
   @Test
+  void aMemberAnsweringWithTransientServerErrorsIsRetriedAndRepaired() {
+    // a breaker that tolerates a few failures (the default opens at 2 failures out of 3 calls)
+    dev.kurator.core.Resilience tolerant = EmbeddedFleet.TEST_RESILIENCE
+        .circuitBreaker(50f, 10, 10, java.time.Duration.ofMinutes(1));
+    try (EmbeddedFleet own = EmbeddedFleet.builder().members(2).resilience(tolerant).start()) {
+      own.cluster("cluster-1").failNext("GET", 503, 2);
+
+      sameness.repair(own.fleet()).throwIfAnyFailed();
+
+      own.clusters().forEach(c -> assertIdentical(c.client()));
+    }
+  }
+
+  @Test
   void divergentMembersAreReportedAndRepaired() {
     sameness.repair(embedded.fleet()).throwIfAnyFailed();
     KubernetesClient c1 = embedded.cluster("cluster-1").client();

@@ -1,6 +1,7 @@
 package dev.kurator.core.propagation.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kurator.core.MemberUnavailableException;
 import dev.kurator.core.propagation.ClusterSync;
 import dev.kurator.core.propagation.ConflictResolution;
 import dev.kurator.core.propagation.Drift;
@@ -9,7 +10,7 @@ import dev.kurator.core.propagation.ObjectChange.Action;
 import dev.kurator.core.propagation.ObjectRef;
 import dev.kurator.core.propagation.Ownership;
 import dev.kurator.core.propagation.PropagationPlan.Variant;
-import io.fabric8.kubernetes.client.KubernetesClient;
+import dev.kurator.core.propagation.PropagationTarget;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,16 +51,34 @@ public final class ClusterReconciler {
   /** Outcome of one pass on one cluster. */
   public record Outcome(ClusterSync sync, List<Drift> drift) {}
 
-  /** Reconciles (when {@code write}) or inspects one cluster. Never throws for cluster-side failures. */
-  public Outcome reconcile(String cluster, KubernetesClient client, List<Variant> variants, boolean write) {
-    KubeObjects kube = new KubeObjects(client);
+  /**
+   * Reconciles (when {@code write}) or inspects one cluster. Every read and write goes through
+   * {@link PropagationTarget#call}, so on a fleet it is retried, time-limited and stopped by the member's circuit
+   * breaker. Never throws for cluster-side failures.
+   */
+  public Outcome reconcile(String cluster, PropagationTarget target, List<Variant> variants, boolean write) {
+    KubeObjects kube = new KubeObjects(target.client(cluster));
     Map<ObjectRef, ObjectNode> owned = new LinkedHashMap<>();
     try {
       for (List<String> k : kinds) {
-        for (ObjectNode o : kube.list(k.get(0), k.get(1), Ownership.PROPAGATION_LABEL, propagation)) {
-          owned.put(ObjectRef.of(o), o);
+        listOwned(cluster, target, kube, k).forEach(o -> owned.put(ObjectRef.of(o), o));
+      }
+      // kinds our copies say we propagated before, whose last template has been dropped since
+      Set<List<String>> listed = new java.util.HashSet<>(kinds);
+      java.util.Deque<ObjectNode> toRead = new java.util.ArrayDeque<>(owned.values());
+      while (!toRead.isEmpty()) {
+        String named = toRead.pop().path("metadata").path("annotations").path(Ownership.KINDS_ANNOTATION).asText(null);
+        for (List<String> former : Ownership.parseKinds(named)) {
+          if (listed.add(former)) {
+            for (ObjectNode o : listFormer(cluster, target, kube, former)) {
+              owned.put(ObjectRef.of(o), o);
+              toRead.add(o);
+            }
+          }
         }
       }
+    } catch (MemberUnavailableException e) {
+      return new Outcome(new ClusterSync(cluster, ClusterSync.Status.UNAVAILABLE, List.of(), e.reason()), List.of());
     } catch (RuntimeException e) {
       log.warn("Propagation {}: cannot list owned objects on cluster {}: {}", propagation, cluster, e.toString());
       return new Outcome(new ClusterSync(cluster, ClusterSync.Status.FAILED, List.of(),
@@ -67,12 +86,18 @@ public final class ClusterReconciler {
     }
     List<ObjectChange> changes = new ArrayList<>();
     List<Drift> drift = new ArrayList<>();
-    java.util.Set<String> namespaces = new java.util.HashSet<>();
+    Set<String> namespaces = java.util.concurrent.ConcurrentHashMap.newKeySet();
     variants.stream().filter(v -> v.ref().kind().equals("Namespace") && v.ref().apiVersion().equals("v1"))
         .forEach(v -> namespaces.add(v.ref().name()));
     for (Variant v : variants) {
       try {
-        changes.add(oneWithRetryOnConflict(cluster, kube, v, write, drift, namespaces));
+        // each attempt starts afresh: a retried 409 reads the object again and writes on its new resourceVersion
+        Attempt a = target.call(cluster, (write ? "sync " : "inspect ") + v.ref(), () -> {
+          List<Drift> found = new ArrayList<>();
+          return new Attempt(one(cluster, kube, v, write, found, namespaces), found);
+        });
+        drift.addAll(a.drift());
+        changes.add(a.change());
       } catch (RuntimeException e) {
         log.warn("Propagation {}: {} on cluster {} failed: {}", propagation, v.ref(), cluster, e.toString());
         changes.add(new ObjectChange(v.ref(), Action.FAILED, e.getMessage()));
@@ -85,7 +110,10 @@ public final class ClusterReconciler {
         continue;
       }
       try {
-        kube.delete(orphan);
+        target.call(cluster, "delete " + orphan, () -> {
+          kube.delete(orphan);
+          return orphan;
+        });
         log.info("Propagation {}: deleted {} from cluster {} (no longer selected)", propagation, orphan, cluster);
         changes.add(new ObjectChange(orphan, Action.DELETED, ""));
       } catch (RuntimeException e) {
@@ -98,36 +126,40 @@ public final class ClusterReconciler {
         ""), drift);
   }
 
-  /**
-   * One object; when someone else changed it between our read and our write (HTTP 409), reads and tries once more
-   * instead of leaving it for the next sync.
-   */
-  private ObjectChange oneWithRetryOnConflict(String cluster, KubeObjects kube, Variant v, boolean write,
-      List<Drift> drift, java.util.Set<String> namespaces) {
-    List<Drift> attempt = new ArrayList<>();
+  private List<ObjectNode> listOwned(String cluster, PropagationTarget target, KubeObjects kube, List<String> kind) {
+    return target.call(cluster, "list " + kind.get(0) + "/" + kind.get(1) + " owned by " + propagation,
+        () -> kube.list(kind.get(0), kind.get(1), Ownership.PROPAGATION_LABEL, propagation));
+  }
+
+  /** Our copies of a kind we no longer have a template for; none when the cluster no longer serves that kind. */
+  private List<ObjectNode> listFormer(String cluster, PropagationTarget target, KubeObjects kube, List<String> kind) {
     try {
-      ObjectChange c = one(cluster, kube, v, write, attempt, namespaces);
-      drift.addAll(attempt);
-      return c;
+      return listOwned(cluster, target, kube, kind);
     } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
-      if (e.getCode() != 409 || !write) {
+      if (e.getCode() != 404) {
         throw e;
       }
-      log.info("Propagation {}: {} on cluster {} changed under us (409); retrying once", propagation, v.ref(),
-          cluster);
-      return one(cluster, kube, v, write, drift, namespaces);
+      log.debug("Propagation {}: cluster {} no longer serves {}/{}; no copies of it to collect", propagation, cluster,
+          kind.get(0), kind.get(1));
+      return List.of();
     }
   }
 
+  /** What one attempt at one object did, and the drift it saw. */
+  private record Attempt(ObjectChange change, List<Drift> drift) {}
+
   private ObjectChange one(String cluster, KubeObjects kube, Variant v, boolean write, List<Drift> drift,
-      java.util.Set<String> namespaces) {
+      Set<String> namespaces) {
     Optional<ObjectNode> found = kube.get(v.ref());
     if (found.isEmpty()) {
       drift.add(new Drift(cluster, v.ref(), Drift.Kind.MISSING, List.of()));
       if (write) {
         String ns = v.ref().namespace();
-        if (!ns.isEmpty() && namespaces.add(ns) && kube.ensureNamespace(ns)) {
-          log.info("Propagation {}: created namespace {} on cluster {} for {}", propagation, ns, cluster, v.ref());
+        if (!ns.isEmpty() && !namespaces.contains(ns)) {
+          if (kube.ensureNamespace(ns)) {
+            log.info("Propagation {}: created namespace {} on cluster {} for {}", propagation, ns, cluster, v.ref());
+          }
+          namespaces.add(ns);
         }
         kube.create(v.tree());
         log.info("Propagation {}: created {} on cluster {}", propagation, v.ref(), cluster);
