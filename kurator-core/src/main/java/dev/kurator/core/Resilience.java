@@ -18,8 +18,9 @@ import java.util.Objects;
  * @param backoffMultiplier    factor applied to the wait before each further retry; default 2.0, at least 1
  * @param failureRateThreshold percentage of failed calls (0 exclusive to 100) that opens a member's breaker;
  *                             default 50
- * @param minimumCalls         calls a breaker must see before it may open; default 3
- * @param slidingWindow        calls the failure rate is computed over; default 10, at least {@code minimumCalls}
+ * @param minimumCalls         calls a breaker must see before it may open; default 5 (so that one operation
+ *                             whose retries succeed never opens it)
+ * @param slidingWindow        calls the failure rate is computed over; default 20, at least {@code minimumCalls}
  * @param openDuration         how long an open breaker rejects calls before letting a probe through; default 30 s
  * @param healthTimeout        time allowed for one health probe; default 5 s
  */
@@ -27,7 +28,7 @@ public record Resilience(Duration timeout, int retries, Duration initialBackoff,
     float failureRateThreshold, int minimumCalls, int slidingWindow, Duration openDuration, Duration healthTimeout) {
 
   private static final Resilience DEFAULTS = new Resilience(Duration.ofSeconds(10), 2, Duration.ofMillis(200), 2.0,
-      50f, 3, 10, Duration.ofSeconds(30), Duration.ofSeconds(5));
+      50f, 5, 20, Duration.ofSeconds(30), Duration.ofSeconds(5));
 
   public Resilience {
     Problems p = new Problems();
