@@ -8,6 +8,7 @@ import dev.kurator.placement.SpreadConstraint;
 import dev.kurator.placement.SpreadField;
 import dev.kurator.placement.spi.ScoredCluster;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -338,47 +339,44 @@ public final class SpreadSelector {
   /** A group for {@link #selectGroups}: name, value (cluster count) and weight (score). */
   public record GroupInfo(String name, long value, long weight) {}
 
+  private static final Comparator<GroupInfo> PATH_ORDER =
+      Comparator.comparingLong(GroupInfo::weight).reversed().thenComparing(GroupInfo::name);
+
   private static final class Path {
     final int id;
-    private final List<GroupInfo> raw;
-    private List<GroupInfo> sorted;
+    private final GroupInfo[] groups;
+    private boolean sorted;
     final long weight;
     final long value;
 
-    Path(int id, List<GroupInfo> groups) {
+    Path(int id, GroupInfo[] groups, long weight, long value) {
       this.id = id;
-      long w = 0;
-      long v = 0;
-      for (GroupInfo g : groups) {
-        w += g.weight();
-        v += g.value();
-      }
-      this.weight = w;
-      this.value = v;
-      this.raw = new ArrayList<>(groups);
+      this.groups = groups;
+      this.weight = weight;
+      this.value = value;
     }
 
     int size() {
-      return raw.size();
+      return groups.length;
     }
 
     /** The groups by weight descending, then name (sorted on first use: most paths are never compared). */
-    List<GroupInfo> groups() {
-      if (sorted == null) {
-        raw.sort(Comparator.comparingLong(GroupInfo::weight).reversed().thenComparing(GroupInfo::name));
-        sorted = raw;
+    GroupInfo[] groups() {
+      if (!sorted) {
+        Arrays.sort(groups, PATH_ORDER);
+        sorted = true;
       }
-      return sorted;
+      return groups;
     }
 
     boolean hasStrictPrefix(Path sub) {
       if (sub.size() >= size()) {
         return false;
       }
-      List<GroupInfo> mine = groups();
-      List<GroupInfo> theirs = sub.groups();
-      for (int i = 0; i < theirs.size(); i++) {
-        if (!mine.get(i).name().equals(theirs.get(i).name())) {
+      GroupInfo[] mine = groups();
+      GroupInfo[] theirs = sub.groups();
+      for (int i = 0; i < theirs.length; i++) {
+        if (!mine[i].name().equals(theirs[i].name())) {
           return false;
         }
       }
@@ -396,7 +394,7 @@ public final class SpreadSelector {
         .thenComparing(Comparator.comparingLong(GroupInfo::weight).reversed())
         .thenComparing(GroupInfo::name));
     List<Path> paths = new ArrayList<>();
-    dfs(sorted, min, max, target, 0, 0, new ArrayList<>(), paths);
+    dfs(sorted, min, max, target, 0, 0, new GroupInfo[Math.max(0, Math.min(max, sorted.size()))], 0, paths);
     if (paths.isEmpty()) {
       return null;
     }
@@ -418,22 +416,26 @@ public final class SpreadSelector {
         }
       }
     }
-    return best.groups();
+    return List.of(best.groups());
   }
 
+  /** Depth-first over combinations; {@code path[0..size)} is the current one, {@code sum} its total value. */
   private static void dfs(List<GroupInfo> groups, int min, int max, long target, long sum, int begin,
-      List<GroupInfo> path, List<Path> out) {
-    if (sum >= target && path.size() >= min && path.size() <= max) {
-      out.add(new Path(out.size() + 1, path));
+      GroupInfo[] path, int size, List<Path> out) {
+    if (sum >= target && size >= min && size <= max) {
+      long weight = 0;
+      for (int i = 0; i < size; i++) {
+        weight += path[i].weight();
+      }
+      out.add(new Path(out.size() + 1, Arrays.copyOf(path, size), weight, sum));
       return;
     }
-    if (path.size() >= max) {
+    if (size >= max) {
       return;
     }
     for (int i = begin; i < groups.size(); i++) {
-      path.add(groups.get(i));
-      dfs(groups, min, max, target, sum + groups.get(i).value(), i + 1, path, out);
-      path.remove(path.size() - 1);
+      path[size] = groups.get(i);
+      dfs(groups, min, max, target, sum + groups.get(i).value(), i + 1, path, size + 1, out);
     }
   }
 
