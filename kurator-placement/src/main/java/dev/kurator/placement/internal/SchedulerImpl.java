@@ -559,10 +559,12 @@ public final class SchedulerImpl implements Scheduler {
    * abstains, a throwing estimator is skipped, and a cluster nobody could estimate gets the workload's replicas.
    */
   private long[] estimate(PluginContext ctx, List<ClusterSnapshot> clusters, int[] which, Workload w) {
-    long[] best = new long[which.length];
-    Arrays.fill(best, Integer.MAX_VALUE);
-    long[] out = new long[which.length];
+    long[] best = null;
+    long[] out = null;
     for (ReplicaEstimator e : estimators) {
+      if (out == null) {
+        out = new long[which.length];
+      }
       try {
         e.maxReplicas(ctx, clusters, which, out);
       } catch (RuntimeException ex) {
@@ -577,11 +579,26 @@ public final class SchedulerImpl implements Scheduler {
           }
         }
       }
+      if (best == null) {
+        // the first estimate is the minimum so far: keep its array, abstentions as "no estimate"
+        for (int k = 0; k < which.length; k++) {
+          if (out[k] < 0 || out[k] > Integer.MAX_VALUE) {
+            out[k] = Integer.MAX_VALUE;
+          }
+        }
+        best = out;
+        out = null;
+        continue;
+      }
       for (int k = 0; k < which.length; k++) {
         if (out[k] >= 0 && out[k] < best[k]) {
           best[k] = out[k];
         }
       }
+    }
+    if (best == null) {
+      best = new long[which.length];
+      Arrays.fill(best, Integer.MAX_VALUE);
     }
     for (int k = 0; k < which.length; k++) {
       if (best[k] == Integer.MAX_VALUE) {
