@@ -173,8 +173,10 @@ public final class SpreadSelector {
     long sumAvail = 0;
     long sumScore = 0;
     long count = 0;
+    // at least k clusters are read: order that many in one pass, then one by one
+    int ordered = lazyOrder == null ? clusters.size() : sortTop(clusters, Math.min(k, SELECTION_LIMIT), lazyOrder);
     for (int i = 0; i < clusters.size(); i++) {
-      if (lazyOrder != null) {
+      if (i >= ordered) {
         sortPrefix(clusters, i, lazyOrder);
       }
       ScoredCluster c = clusters.get(i);
@@ -300,6 +302,53 @@ public final class SpreadSelector {
       selected.addAll(candidates.subList(0, rest));
     }
     return selected;
+  }
+
+  /**
+   * Puts the {@code top} smallest elements (the first of equals first) at the head of {@code list} in order, the
+   * others after them in input order: the same state as {@code top} calls of {@link #sortPrefix}, in one pass.
+   *
+   * @return how many leading elements are now in order
+   */
+  static int sortTop(List<ScoredCluster> list, int top, Comparator<ScoredCluster> order) {
+    int n = list.size();
+    int want = Math.min(top, n);
+    if (want <= 1) {
+      if (want == 1) {
+        sortPrefix(list, 0, order);
+      }
+      return want;
+    }
+    int[] best = new int[want];
+    int filled = 0;
+    for (int j = 0; j < n; j++) {
+      ScoredCluster c = list.get(j);
+      if (filled == want && order.compare(c, list.get(best[want - 1])) >= 0) {
+        continue;
+      }
+      int p = filled < want ? filled++ : want - 1;
+      while (p > 0 && order.compare(c, list.get(best[p - 1])) < 0) {
+        best[p] = best[p - 1];
+        p--;
+      }
+      best[p] = j;
+    }
+    ScoredCluster[] head = new ScoredCluster[want];
+    boolean[] taken = new boolean[n];
+    for (int t = 0; t < want; t++) {
+      head[t] = list.get(best[t]);
+      taken[best[t]] = true;
+    }
+    int w = n - 1;
+    for (int j = n - 1; j >= 0; j--) {
+      if (!taken[j]) {
+        list.set(w--, list.get(j));
+      }
+    }
+    for (int t = 0; t < want; t++) {
+      list.set(t, head[t]);
+    }
+    return want;
   }
 
   /** Up to this many leading elements are ordered one by one; past it the rest is sorted at once. */
