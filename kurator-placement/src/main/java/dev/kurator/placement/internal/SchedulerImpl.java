@@ -74,16 +74,15 @@ public final class SchedulerImpl implements Scheduler {
   private final String[] scorerNames;
   private final ReplicaEstimator[] estimators;
   private final Map<DivisionKind, DivisionStrategy> strategies;
-  /** The last immutable fleet snapshot seen, with its checked names and name order. */
-  private final java.util.concurrent.atomic.AtomicReference<FleetIndex> lastFleet =
-      new java.util.concurrent.atomic.AtomicReference<>();
+  /** The index of the last immutable fleet snapshot seen. */
+  private final SnapshotCache<FleetIndex> fleetIndex = new SnapshotCache<>(SchedulerImpl::index);
 
   /**
    * Names checked unique, cluster indices in ascending name order, and per cluster its provider, region and zones
    * as one shared instance per distinct value (grouping then hashes and compares a few hot strings).
    */
-  private record FleetIndex(List<ClusterSnapshot> clusters, int[] nameOrder, String[] name, String[] provider,
-      String[] region, List<List<String>> zones) {}
+  private record FleetIndex(int[] nameOrder, String[] name, String[] provider, String[] region,
+      List<List<String>> zones) {}
 
   private final boolean emptyWorkloadPropagation;
 
@@ -222,7 +221,7 @@ public final class SchedulerImpl implements Scheduler {
     Objects.requireNonNull(placement, "placement");
     Objects.requireNonNull(clusters, "clusters");
     Objects.requireNonNull(state, "state");
-    FleetIndex fleet = index(clusters);
+    FleetIndex fleet = fleetIndex.get(clusters);
     Map<String, Integer> previous = new HashMap<>();
     for (TargetCluster t : state.previous().targets()) {
       previous.put(t.name(), t.replicas());
@@ -257,14 +256,10 @@ public final class SchedulerImpl implements Scheduler {
   }
 
   /**
-   * Checks the names and orders them. An immutable snapshot list (the usual {@code List.copyOf} of a fleet) is
-   * indexed once and reused while the same list is passed again.
+   * Checks the names and indexes the snapshot. An immutable snapshot list (the usual {@code List.copyOf} of a
+   * fleet) is indexed once and reused while the same list is passed again (see {@link SnapshotCache}).
    */
-  private FleetIndex index(List<ClusterSnapshot> clusters) {
-    FleetIndex last = lastFleet.get();
-    if (last != null && last.clusters() == clusters) {
-      return last;
-    }
+  private static FleetIndex index(List<ClusterSnapshot> clusters) {
     requireUniqueNames(clusters);
     Integer[] order = new Integer[clusters.size()];
     for (int i = 0; i < order.length; i++) {
@@ -297,11 +292,7 @@ public final class SchedulerImpl implements Scheduler {
       }
       zones.add(z);
     }
-    FleetIndex index = new FleetIndex(clusters, nameOrder, name, provider, region, zones);
-    if (List.copyOf(clusters) == clusters) {
-      lastFleet.set(index);
-    }
-    return index;
+    return new FleetIndex(nameOrder, name, provider, region, zones);
   }
 
   private static void requireUniqueNames(List<ClusterSnapshot> clusters) {
