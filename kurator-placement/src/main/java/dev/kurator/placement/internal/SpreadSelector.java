@@ -391,6 +391,17 @@ public final class SpreadSelector {
   private static final Comparator<GroupInfo> PATH_ORDER =
       Comparator.comparingLong(GroupInfo::weight).reversed().thenComparing(GroupInfo::name);
 
+  /** Paths by weight descending, then value descending, then discovery order. */
+  private static final Comparator<Path> PATH_RANK = (a, b) -> {
+    if (a.weight != b.weight) {
+      return Long.compare(b.weight, a.weight);
+    }
+    if (a.value != b.value) {
+      return Long.compare(b.value, a.value);
+    }
+    return Integer.compare(a.id, b.id);
+  };
+
   private static final class Path {
     final int id;
     private final GroupInfo[] groups;
@@ -448,16 +459,19 @@ public final class SpreadSelector {
       return null;
     }
     Path best = paths.get(0);
-    if (paths.size() > 1) {
-      paths.sort((a, b) -> {
-        if (a.weight != b.weight) {
-          return Long.compare(b.weight, a.weight);
+    boolean sameSize = true;
+    for (Path path : paths) {
+      sameSize &= path.size() == best.size();
+    }
+    if (sameSize) {
+      // no path can be a strict prefix of another: the best is the first in path order, found without sorting
+      for (Path path : paths) {
+        if (PATH_RANK.compare(path, best) < 0) {
+          best = path;
         }
-        if (a.value != b.value) {
-          return Long.compare(b.value, a.value);
-        }
-        return Integer.compare(a.id, b.id);
-      });
+      }
+    } else {
+      paths.sort(PATH_RANK);
       best = paths.get(0);
       for (int i = 1; i < paths.size(); i++) {
         if (best.hasStrictPrefix(paths.get(i))) {
