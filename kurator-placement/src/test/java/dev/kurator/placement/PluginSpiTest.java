@@ -125,7 +125,7 @@ class PluginSpiTest {
       }
 
       @Override
-      public void filter(PluginContext context, List<ClusterSnapshot> clusters, int[] which, int count,
+      public boolean filter(PluginContext context, List<ClusterSnapshot> clusters, int[] which, int count,
           FilterResult[] out) {
         throw new IllegalStateException("snapshot index unavailable");
       }
@@ -153,12 +153,13 @@ class PluginSpiTest {
       }
 
       @Override
-      public void filter(PluginContext context, List<ClusterSnapshot> clusters, int[] which, int count,
+      public boolean filter(PluginContext context, List<ClusterSnapshot> clusters, int[] which, int count,
           FilterResult[] out) {
         for (int k = 0; k < count; k++) {
           given.add(clusters.get(which[k]).name());
           out[k] = FilterResult.SUCCESS;
         }
+        return false;
       }
     };
     Decision d = Scheduler.withDefaults().plugin(filter("NoB", "b"::equals)).plugin(batchy)

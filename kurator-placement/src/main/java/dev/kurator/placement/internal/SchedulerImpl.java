@@ -74,16 +74,15 @@ public final class SchedulerImpl implements Scheduler {
   private final String[] scorerNames;
   private final ReplicaEstimator[] estimators;
   private final Map<DivisionKind, DivisionStrategy> strategies;
-  /** The last immutable fleet snapshot seen, with its checked names and name order. */
-  private final java.util.concurrent.atomic.AtomicReference<FleetIndex> lastFleet =
-      new java.util.concurrent.atomic.AtomicReference<>();
+  /** The index of the last immutable fleet snapshot seen. */
+  private final SnapshotCache<FleetIndex> fleetIndex = new SnapshotCache<>(SchedulerImpl::index);
 
   /**
    * Names checked unique, cluster indices in ascending name order, and per cluster its provider, region and zones
    * as one shared instance per distinct value (grouping then hashes and compares a few hot strings).
    */
-  private record FleetIndex(List<ClusterSnapshot> clusters, int[] nameOrder, String[] name, String[] provider,
-      String[] region, List<List<String>> zones) {}
+  private record FleetIndex(int[] nameOrder, String[] name, String[] provider, String[] region,
+      List<List<String>> zones) {}
 
   private final boolean emptyWorkloadPropagation;
 
@@ -222,7 +221,7 @@ public final class SchedulerImpl implements Scheduler {
     Objects.requireNonNull(placement, "placement");
     Objects.requireNonNull(clusters, "clusters");
     Objects.requireNonNull(state, "state");
-    FleetIndex fleet = index(clusters);
+    FleetIndex fleet = fleetIndex.get(clusters);
     Map<String, Integer> previous = new HashMap<>();
     for (TargetCluster t : state.previous().targets()) {
       previous.put(t.name(), t.replicas());
@@ -257,14 +256,10 @@ public final class SchedulerImpl implements Scheduler {
   }
 
   /**
-   * Checks the names and orders them. An immutable snapshot list (the usual {@code List.copyOf} of a fleet) is
-   * indexed once and reused while the same list is passed again.
+   * Checks the names and indexes the snapshot. An immutable snapshot list (the usual {@code List.copyOf} of a
+   * fleet) is indexed once and reused while the same list is passed again (see {@link SnapshotCache}).
    */
-  private FleetIndex index(List<ClusterSnapshot> clusters) {
-    FleetIndex last = lastFleet.get();
-    if (last != null && last.clusters() == clusters) {
-      return last;
-    }
+  private static FleetIndex index(List<ClusterSnapshot> clusters) {
     requireUniqueNames(clusters);
     Integer[] order = new Integer[clusters.size()];
     for (int i = 0; i < order.length; i++) {
@@ -297,11 +292,7 @@ public final class SchedulerImpl implements Scheduler {
       }
       zones.add(z);
     }
-    FleetIndex index = new FleetIndex(clusters, nameOrder, name, provider, region, zones);
-    if (List.copyOf(clusters) == clusters) {
-      lastFleet.set(index);
-    }
-    return index;
+    return new FleetIndex(nameOrder, name, provider, region, zones);
   }
 
   private static void requireUniqueNames(List<ClusterSnapshot> clusters) {
@@ -333,7 +324,7 @@ public final class SchedulerImpl implements Scheduler {
     String[] reason = new String[n];
     long[] scores = new long[n * ns];
     long[] available = new long[n];
-    Arrays.fill(available, -1);
+    boolean[] estimated = new boolean[n];
     boolean compliance = !w.complianceZones().isEmpty();
     int[] passing = new int[n];
     int count = 0;
@@ -353,7 +344,9 @@ public final class SchedulerImpl implements Scheduler {
     // stops at the first that rejects it, as when filtering cluster by cluster.
     FilterResult[] results = new FilterResult[count];
     for (int f = 0; f < filters.length && count > 0; f++) {
-      runFilter(f, ctx, clusters, passing, count, results);
+      if (runFilter(f, ctx, clusters, passing, count, results)) {
+        continue;
+      }
       int kept = 0;
       for (int k = 0; k < count; k++) {
         int i = passing[k];
@@ -379,7 +372,7 @@ public final class SchedulerImpl implements Scheduler {
     if (feasible == 0) {
       String msg = noFitMessage(clusters, by, reason);
       return explained(resource, Decision.Status.NO_CLUSTER_FIT, Assignment.none(), observed, msg, clusters,
-          verdict, by, reason, scores, available, Map.of());
+          verdict, by, reason, scores, available, estimated, Map.of());
     }
     boolean workload = w.isWorkload();
     boolean duplicated;
@@ -387,7 +380,7 @@ public final class SchedulerImpl implements Scheduler {
       duplicated = p.divisionKind() == DivisionKind.DUPLICATED;
     } catch (SchedulingException e) {
       return explained(resource, Decision.Status.ERROR, Assignment.none(), observed, e.getMessage(), clusters,
-          verdict, by, reason, scores, available, Map.of());
+          verdict, by, reason, scores, available, estimated, Map.of());
     }
     List<ScoredCluster> candidates = new ArrayList<>(feasible);
     boolean overflow = ReplicaAssigner.overflowEnabled(p, observed);
@@ -405,6 +398,7 @@ public final class SchedulerImpl implements Scheduler {
       long a = workload ? alloc[k] : Integer.MAX_VALUE;
       int assigned = previous.isEmpty() ? 0 : previous.getOrDefault(name, 0);
       available[i] = a + assigned;
+      estimated[i] = true;
       if (batch && workload && duplicated && a + assigned < w.replicas()) {
         verdict[i] = FILTERED;
         by[i] = BATCH_CAPACITY;
@@ -422,7 +416,7 @@ public final class SchedulerImpl implements Scheduler {
     if (candidates.isEmpty()) {
       String msg = noFitMessage(clusters, by, reason);
       return explained(resource, Decision.Status.NO_CLUSTER_FIT, Assignment.none(), observed, msg, clusters,
-          verdict, by, reason, scores, available, Map.of());
+          verdict, by, reason, scores, available, estimated, Map.of());
     }
     List<TargetCluster> targets;
     try {
@@ -452,27 +446,28 @@ public final class SchedulerImpl implements Scheduler {
       Decision.Status status = e.reason() == SchedulingException.Reason.ERROR ? Decision.Status.ERROR
           : Decision.Status.UNSCHEDULABLE;
       return explained(resource, status, Assignment.none(), observed, e.getMessage(), clusters, verdict, by,
-          reason, scores, available, Map.of());
+          reason, scores, available, estimated, Map.of());
     }
     Map<String, Integer> share = new HashMap<>();
     for (TargetCluster t : targets) {
       share.put(t.name(), t.replicas());
     }
     return explained(resource, Decision.Status.SCHEDULED, new Assignment(targets), observed, "", clusters,
-        verdict, by, reason, scores, available, share);
+        verdict, by, reason, scores, available, estimated, share);
   }
 
   /**
    * Runs filter {@code f} over {@code clusters[which[0..count)]} into {@code out}: through its snapshot method when
    * it has one, else (or when that throws) cluster by cluster, where a throwing call is an error verdict.
+   *
+   * @return true when every cluster passed ({@code out} then need not be read)
    */
-  private void runFilter(int f, PluginContext ctx, List<ClusterSnapshot> clusters, int[] which, int count,
+  private boolean runFilter(int f, PluginContext ctx, List<ClusterSnapshot> clusters, int[] which, int count,
       FilterResult[] out) {
     FilterPlugin plugin = filters[f];
     if (batchFilter[f]) {
       try {
-        plugin.filter(ctx, clusters, which, count, out);
-        return;
+        return plugin.filter(ctx, clusters, which, count, out);
       } catch (RuntimeException e) {
         log.debug("Filter {} failed on the snapshot; filtering cluster by cluster", plugin.name(), e);
       }
@@ -486,6 +481,7 @@ public final class SchedulerImpl implements Scheduler {
         out[k] = FilterResult.error("plugin failed: " + e);
       }
     }
+    return false;
   }
 
   /**
@@ -554,10 +550,12 @@ public final class SchedulerImpl implements Scheduler {
    * abstains, a throwing estimator is skipped, and a cluster nobody could estimate gets the workload's replicas.
    */
   private long[] estimate(PluginContext ctx, List<ClusterSnapshot> clusters, int[] which, Workload w) {
-    long[] best = new long[which.length];
-    Arrays.fill(best, Integer.MAX_VALUE);
-    long[] out = new long[which.length];
+    long[] best = null;
+    long[] out = null;
     for (ReplicaEstimator e : estimators) {
+      if (out == null) {
+        out = new long[which.length];
+      }
       try {
         e.maxReplicas(ctx, clusters, which, out);
       } catch (RuntimeException ex) {
@@ -572,11 +570,26 @@ public final class SchedulerImpl implements Scheduler {
           }
         }
       }
+      if (best == null) {
+        // the first estimate is the minimum so far: keep its array, abstentions as "no estimate"
+        for (int k = 0; k < which.length; k++) {
+          if (out[k] < 0 || out[k] > Integer.MAX_VALUE) {
+            out[k] = Integer.MAX_VALUE;
+          }
+        }
+        best = out;
+        out = null;
+        continue;
+      }
       for (int k = 0; k < which.length; k++) {
         if (out[k] >= 0 && out[k] < best[k]) {
           best[k] = out[k];
         }
       }
+    }
+    if (best == null) {
+      best = new long[which.length];
+      Arrays.fill(best, Integer.MAX_VALUE);
     }
     for (int k = 0; k < which.length; k++) {
       if (best[k] == Integer.MAX_VALUE) {
@@ -649,7 +662,7 @@ public final class SchedulerImpl implements Scheduler {
 
   private Decision explained(String resource, Decision.Status status, Assignment assignment, String observed,
       String message, List<ClusterSnapshot> clusters, byte[] verdict, String[] by, String[] reason, long[] scores,
-      long[] available, Map<String, Integer> share) {
+      long[] available, boolean[] estimated, Map<String, Integer> share) {
     String[] names = scorerNames;
     boolean workloadShare = !share.isEmpty();
     return Decision.withLazyExplanations(resource, status, assignment, observed, message, () -> {
@@ -659,7 +672,7 @@ public final class SchedulerImpl implements Scheduler {
         String name = clusters.get(i).name();
         Map<String, Long> sc = new LinkedHashMap<>();
         long total = 0;
-        if (verdict[i] == FEASIBLE || available[i] >= 0) {
+        if (verdict[i] == FEASIBLE || estimated[i]) {
           for (int k = 0; k < ns; k++) {
             sc.put(names[k], scores[i * ns + k]);
             total += scores[i * ns + k];
@@ -678,7 +691,7 @@ public final class SchedulerImpl implements Scheduler {
           why = status == Decision.Status.SCHEDULED ? "not chosen by spread constraints or replica division"
               : message;
         }
-        out.add(new ClusterExplanation(name, v, by[i], why, sc, total, available[i],
+        out.add(new ClusterExplanation(name, v, by[i], why, sc, total, estimated[i] ? available[i] : -1,
             share.getOrDefault(name, 0)));
       }
       return out;

@@ -8,6 +8,7 @@ import dev.kurator.placement.SpreadConstraint;
 import dev.kurator.placement.SpreadField;
 import dev.kurator.placement.spi.ScoredCluster;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -172,8 +173,10 @@ public final class SpreadSelector {
     long sumAvail = 0;
     long sumScore = 0;
     long count = 0;
+    // at least k clusters are read: order that many in one pass, then one by one
+    int ordered = lazyOrder == null ? clusters.size() : sortTop(clusters, Math.min(k, SELECTION_LIMIT), lazyOrder);
     for (int i = 0; i < clusters.size(); i++) {
-      if (lazyOrder != null) {
+      if (i >= ordered) {
         sortPrefix(clusters, i, lazyOrder);
       }
       ScoredCluster c = clusters.get(i);
@@ -301,6 +304,53 @@ public final class SpreadSelector {
     return selected;
   }
 
+  /**
+   * Puts the {@code top} smallest elements (the first of equals first) at the head of {@code list} in order, the
+   * others after them in input order: the same state as {@code top} calls of {@link #sortPrefix}, in one pass.
+   *
+   * @return how many leading elements are now in order
+   */
+  static int sortTop(List<ScoredCluster> list, int top, Comparator<ScoredCluster> order) {
+    int n = list.size();
+    int want = Math.min(top, n);
+    if (want <= 1) {
+      if (want == 1) {
+        sortPrefix(list, 0, order);
+      }
+      return want;
+    }
+    int[] best = new int[want];
+    int filled = 0;
+    for (int j = 0; j < n; j++) {
+      ScoredCluster c = list.get(j);
+      if (filled == want && order.compare(c, list.get(best[want - 1])) >= 0) {
+        continue;
+      }
+      int p = filled < want ? filled++ : want - 1;
+      while (p > 0 && order.compare(c, list.get(best[p - 1])) < 0) {
+        best[p] = best[p - 1];
+        p--;
+      }
+      best[p] = j;
+    }
+    ScoredCluster[] head = new ScoredCluster[want];
+    boolean[] taken = new boolean[n];
+    for (int t = 0; t < want; t++) {
+      head[t] = list.get(best[t]);
+      taken[best[t]] = true;
+    }
+    int w = n - 1;
+    for (int j = n - 1; j >= 0; j--) {
+      if (!taken[j]) {
+        list.set(w--, list.get(j));
+      }
+    }
+    for (int t = 0; t < want; t++) {
+      list.set(t, head[t]);
+    }
+    return want;
+  }
+
   /** Up to this many leading elements are ordered one by one; past it the rest is sorted at once. */
   private static final int SELECTION_LIMIT = 8;
 
@@ -338,47 +388,55 @@ public final class SpreadSelector {
   /** A group for {@link #selectGroups}: name, value (cluster count) and weight (score). */
   public record GroupInfo(String name, long value, long weight) {}
 
+  private static final Comparator<GroupInfo> PATH_ORDER =
+      Comparator.comparingLong(GroupInfo::weight).reversed().thenComparing(GroupInfo::name);
+
+  /** Paths by weight descending, then value descending, then discovery order. */
+  private static final Comparator<Path> PATH_RANK = (a, b) -> {
+    if (a.weight != b.weight) {
+      return Long.compare(b.weight, a.weight);
+    }
+    if (a.value != b.value) {
+      return Long.compare(b.value, a.value);
+    }
+    return Integer.compare(a.id, b.id);
+  };
+
   private static final class Path {
     final int id;
-    private final List<GroupInfo> raw;
-    private List<GroupInfo> sorted;
+    private final GroupInfo[] groups;
+    private boolean sorted;
     final long weight;
     final long value;
 
-    Path(int id, List<GroupInfo> groups) {
+    Path(int id, GroupInfo[] groups, long weight, long value) {
       this.id = id;
-      long w = 0;
-      long v = 0;
-      for (GroupInfo g : groups) {
-        w += g.weight();
-        v += g.value();
-      }
-      this.weight = w;
-      this.value = v;
-      this.raw = new ArrayList<>(groups);
+      this.groups = groups;
+      this.weight = weight;
+      this.value = value;
     }
 
     int size() {
-      return raw.size();
+      return groups.length;
     }
 
     /** The groups by weight descending, then name (sorted on first use: most paths are never compared). */
-    List<GroupInfo> groups() {
-      if (sorted == null) {
-        raw.sort(Comparator.comparingLong(GroupInfo::weight).reversed().thenComparing(GroupInfo::name));
-        sorted = raw;
+    GroupInfo[] groups() {
+      if (!sorted) {
+        Arrays.sort(groups, PATH_ORDER);
+        sorted = true;
       }
-      return sorted;
+      return groups;
     }
 
     boolean hasStrictPrefix(Path sub) {
       if (sub.size() >= size()) {
         return false;
       }
-      List<GroupInfo> mine = groups();
-      List<GroupInfo> theirs = sub.groups();
-      for (int i = 0; i < theirs.size(); i++) {
-        if (!mine.get(i).name().equals(theirs.get(i).name())) {
+      GroupInfo[] mine = groups();
+      GroupInfo[] theirs = sub.groups();
+      for (int i = 0; i < theirs.length; i++) {
+        if (!mine[i].name().equals(theirs[i].name())) {
           return false;
         }
       }
@@ -396,21 +454,24 @@ public final class SpreadSelector {
         .thenComparing(Comparator.comparingLong(GroupInfo::weight).reversed())
         .thenComparing(GroupInfo::name));
     List<Path> paths = new ArrayList<>();
-    dfs(sorted, min, max, target, 0, 0, new ArrayList<>(), paths);
+    dfs(sorted, min, max, target, 0, 0, new GroupInfo[Math.max(0, Math.min(max, sorted.size()))], 0, paths);
     if (paths.isEmpty()) {
       return null;
     }
     Path best = paths.get(0);
-    if (paths.size() > 1) {
-      paths.sort((a, b) -> {
-        if (a.weight != b.weight) {
-          return Long.compare(b.weight, a.weight);
+    boolean sameSize = true;
+    for (Path path : paths) {
+      sameSize &= path.size() == best.size();
+    }
+    if (sameSize) {
+      // no path can be a strict prefix of another: the best is the first in path order, found without sorting
+      for (Path path : paths) {
+        if (PATH_RANK.compare(path, best) < 0) {
+          best = path;
         }
-        if (a.value != b.value) {
-          return Long.compare(b.value, a.value);
-        }
-        return Integer.compare(a.id, b.id);
-      });
+      }
+    } else {
+      paths.sort(PATH_RANK);
       best = paths.get(0);
       for (int i = 1; i < paths.size(); i++) {
         if (best.hasStrictPrefix(paths.get(i))) {
@@ -418,22 +479,26 @@ public final class SpreadSelector {
         }
       }
     }
-    return best.groups();
+    return List.of(best.groups());
   }
 
+  /** Depth-first over combinations; {@code path[0..size)} is the current one, {@code sum} its total value. */
   private static void dfs(List<GroupInfo> groups, int min, int max, long target, long sum, int begin,
-      List<GroupInfo> path, List<Path> out) {
-    if (sum >= target && path.size() >= min && path.size() <= max) {
-      out.add(new Path(out.size() + 1, path));
+      GroupInfo[] path, int size, List<Path> out) {
+    if (sum >= target && size >= min && size <= max) {
+      long weight = 0;
+      for (int i = 0; i < size; i++) {
+        weight += path[i].weight();
+      }
+      out.add(new Path(out.size() + 1, Arrays.copyOf(path, size), weight, sum));
       return;
     }
-    if (path.size() >= max) {
+    if (size >= max) {
       return;
     }
     for (int i = begin; i < groups.size(); i++) {
-      path.add(groups.get(i));
-      dfs(groups, min, max, target, sum + groups.get(i).value(), i + 1, path, out);
-      path.remove(path.size() - 1);
+      path[size] = groups.get(i);
+      dfs(groups, min, max, target, sum + groups.get(i).value(), i + 1, path, size + 1, out);
     }
   }
 

@@ -43,12 +43,11 @@ public final class ApiEnablementFilter implements FilterPlugin {
 
   /** Uses a per-snapshot index of the clusters serving the resource's API. */
   @Override
-  public void filter(PluginContext context, List<ClusterSnapshot> clusters, int[] which, int count,
+  public boolean filter(PluginContext context, List<ClusterSnapshot> clusters, int[] which, int count,
       FilterResult[] out) {
     Map<Api, boolean[]> index = served.getIfImmutable(clusters);
     if (index == null) {
-      FilterPlugin.super.filter(context, clusters, which, count, out);
-      return;
+      return FilterPlugin.super.filter(context, clusters, which, count, out);
     }
     if (index.size() > API_LIMIT) {
       index.clear();
@@ -62,10 +61,13 @@ public final class ApiEnablementFilter implements FilterPlugin {
       return s;
     });
     boolean placed = !context.previousReplicas().isEmpty();
+    boolean pass = true;
     for (int k = 0; k < count; k++) {
       int i = which[k];
-      out[k] = serves[i] || placed && context.isScheduledOn(clusters.get(i).name()) ? FilterResult.SUCCESS
-          : NOT_SERVED;
+      boolean ok = serves[i] || placed && context.isScheduledOn(clusters.get(i).name());
+      out[k] = ok ? FilterResult.SUCCESS : NOT_SERVED;
+      pass &= ok;
     }
+    return pass;
   }
 }

@@ -43,13 +43,12 @@ public final class ClusterAffinityFilter implements FilterPlugin, ScorePlugin {
 
   /** Passes every cluster without looking at it when no affinity is in force. */
   @Override
-  public void filter(PluginContext context, List<ClusterSnapshot> clusters, int[] which, int count,
+  public boolean filter(PluginContext context, List<ClusterSnapshot> clusters, int[] which, int count,
       FilterResult[] out) {
     if (context.effectiveAffinity() == null) {
-      Arrays.fill(out, 0, count, FilterResult.SUCCESS);
-    } else {
-      FilterPlugin.super.filter(context, clusters, which, count, out);
+      return true;
     }
+    return FilterPlugin.super.filter(context, clusters, which, count, out);
   }
 
   @Override

@@ -28,12 +28,11 @@ public final class ClusterEvictionFilter implements FilterPlugin {
 
   /** Passes every cluster without looking at it when nothing is being evicted. */
   @Override
-  public void filter(PluginContext context, List<ClusterSnapshot> clusters, int[] which, int count,
+  public boolean filter(PluginContext context, List<ClusterSnapshot> clusters, int[] which, int count,
       FilterResult[] out) {
     if (context.state().evictingClusters().isEmpty()) {
-      Arrays.fill(out, 0, count, FilterResult.SUCCESS);
-    } else {
-      FilterPlugin.super.filter(context, clusters, which, count, out);
+      return true;
     }
+    return FilterPlugin.super.filter(context, clusters, which, count, out);
   }
 }

@@ -29,13 +29,12 @@ public final class ComplianceZoneFilter implements FilterPlugin {
 
   /** Passes every cluster without looking at it when the workload has no compliance zones. */
   @Override
-  public void filter(PluginContext context, java.util.List<ClusterSnapshot> clusters, int[] which, int count,
+  public boolean filter(PluginContext context, java.util.List<ClusterSnapshot> clusters, int[] which, int count,
       FilterResult[] out) {
     if (context.workload().complianceZones().isEmpty()) {
-      java.util.Arrays.fill(out, 0, count, FilterResult.SUCCESS);
-    } else {
-      FilterPlugin.super.filter(context, clusters, which, count, out);
+      return true;
     }
+    return FilterPlugin.super.filter(context, clusters, which, count, out);
   }
 
   /** The check itself, shared with the scheduler's always-on guard. */

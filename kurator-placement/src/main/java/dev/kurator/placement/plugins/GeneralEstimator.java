@@ -3,6 +3,7 @@ package dev.kurator.placement.plugins;
 import dev.kurator.core.ClusterSnapshot;
 import dev.kurator.core.ResourceSummary;
 import dev.kurator.placement.internal.Quantities;
+import dev.kurator.placement.internal.SnapshotCache;
 import dev.kurator.placement.spi.PluginContext;
 import dev.kurator.placement.spi.ReplicaEstimator;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -78,7 +79,7 @@ public final class GeneralEstimator implements ReplicaEstimator {
 
   @Override
   public void maxReplicas(PluginContext context, List<ClusterSnapshot> clusters, int[] which, long[] out) {
-    Columns cols = columns(clusters);
+    Columns cols = columns.getIfImmutable(clusters);
     if (cols == null) {
       ReplicaEstimator.super.maxReplicas(context, clusters, which, out);
       return;
@@ -119,20 +120,11 @@ public final class GeneralEstimator implements ReplicaEstimator {
    * whole units ({@code [0]}) and comparison units ({@code [1]}) free per cluster ({@code 0} where a cluster lacks
    * the resource). {@code slow} marks clusters that need the per-cluster path (resource models).
    */
-  private record Columns(List<ClusterSnapshot> clusters, long[] allowedPods, Map<String, long[][]> resources,
-      boolean[] slow) {}
+  private record Columns(long[] allowedPods, Map<String, long[][]> resources, boolean[] slow) {}
 
-  private final java.util.concurrent.atomic.AtomicReference<Columns> lastColumns =
-      new java.util.concurrent.atomic.AtomicReference<>();
+  private final SnapshotCache<Columns> columns = new SnapshotCache<>(this::columns);
 
   private Columns columns(List<ClusterSnapshot> clusters) {
-    Columns last = lastColumns.get();
-    if (last != null && last.clusters() == clusters) {
-      return last;
-    }
-    if (List.copyOf(clusters) != clusters) {
-      return null;
-    }
     int n = clusters.size();
     long[] pods = new long[n];
     boolean[] slow = new boolean[n];
@@ -155,9 +147,7 @@ public final class GeneralEstimator implements ReplicaEstimator {
         col[1][idx] = v[1];
       });
     }
-    Columns c = new Columns(clusters, pods, res, slow);
-    lastColumns.set(c);
-    return c;
+    return new Columns(pods, res, slow);
   }
 
   /** Free resources of one summary: allowed pods and, per resource, {whole units, comparison units}. */

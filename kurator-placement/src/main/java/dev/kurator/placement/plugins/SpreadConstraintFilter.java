@@ -52,20 +52,21 @@ public final class SpreadConstraintFilter implements FilterPlugin {
 
   /** Checks only clusters lacking a topology property, found by a per-snapshot index. */
   @Override
-  public void filter(PluginContext context, List<ClusterSnapshot> clusters, int[] which, int count,
+  public boolean filter(PluginContext context, List<ClusterSnapshot> clusters, int[] which, int count,
       FilterResult[] out) {
     if (context.placement().spreadConstraints().isEmpty()) {
-      Arrays.fill(out, 0, count, FilterResult.SUCCESS);
-      return;
+      return true;
     }
     boolean[] all = complete.getIfImmutable(clusters);
     if (all == null) {
-      FilterPlugin.super.filter(context, clusters, which, count, out);
-      return;
+      return FilterPlugin.super.filter(context, clusters, which, count, out);
     }
+    boolean pass = true;
     for (int k = 0; k < count; k++) {
       int i = which[k];
       out[k] = all[i] ? FilterResult.SUCCESS : filter(context, clusters.get(i));
+      pass &= out[k].isSuccess();
     }
+    return pass;
   }
 }

@@ -66,14 +66,14 @@ public final class TaintTolerationFilter implements FilterPlugin {
    * snapshot.
    */
   @Override
-  public void filter(PluginContext context, List<ClusterSnapshot> clusters, int[] which, int count,
+  public boolean filter(PluginContext context, List<ClusterSnapshot> clusters, int[] which, int count,
       FilterResult[] out) {
     Repelling[] index = repellingBySnapshot.getIfImmutable(clusters);
     if (index == null) {
-      FilterPlugin.super.filter(context, clusters, which, count, out);
-      return;
+      return FilterPlugin.super.filter(context, clusters, which, count, out);
     }
     boolean placed = !context.previousReplicas().isEmpty();
+    boolean pass = true;
     for (int k = 0; k < count; k++) {
       int i = which[k];
       Repelling r = index[i];
@@ -84,10 +84,12 @@ public final class TaintTolerationFilter implements FilterPlugin {
       for (int t = 0; t < r.taints().length; t++) {
         if (!tolerated(context, r.taints()[t])) {
           out[k] = r.rejections()[t];
+          pass = false;
           break;
         }
       }
     }
+    return pass;
   }
 
   /**

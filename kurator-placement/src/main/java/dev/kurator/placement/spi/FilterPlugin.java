@@ -23,12 +23,14 @@ public interface FilterPlugin extends SchedulerPlugin {
    * @param clusters the whole snapshot
    * @param which    indices into {@code clusters} of the clusters to filter, in ascending order
    * @param count    how many entries of {@code which} are used
-   * @param out      receives one verdict per used entry of {@code which}
+   * @param out      receives one verdict per used entry of {@code which}, unless the method returns true
+   * @return true when every cluster passes, in which case {@code out} may be left unwritten
    */
-  default void filter(PluginContext context, List<ClusterSnapshot> clusters, int[] which, int count,
+  default boolean filter(PluginContext context, List<ClusterSnapshot> clusters, int[] which, int count,
       FilterResult[] out) {
     for (int k = 0; k < count; k++) {
       out[k] = filter(context, clusters.get(which[k]));
     }
+    return false;
   }
 }

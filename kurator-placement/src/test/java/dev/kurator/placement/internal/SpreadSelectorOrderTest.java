@@ -68,6 +68,7 @@ class SpreadSelectorOrderTest {
     }
     Comparator<ScoredCluster> bySiblingKeys = Comparator.comparingLong(ScoredCluster::score)
         .thenComparingLong(ScoredCluster::available);
+    List<ScoredCluster> original = List.copyOf(list);
     List<ScoredCluster> sorted = new ArrayList<>(list);
     sorted.sort(bySiblingKeys);
     for (int i = 0; i < steps; i++) {
@@ -75,6 +76,12 @@ class SpreadSelectorOrderTest {
     }
     assertThat(list.subList(0, steps)).isEqualTo(sorted.subList(0, steps));
     assertThat(list).containsExactlyInAnyOrderElementsOf(sorted);
+
+    if (steps <= 8) {
+      List<ScoredCluster> onePass = new ArrayList<>(original);
+      assertThat(SpreadSelector.sortTop(onePass, steps, bySiblingKeys)).isEqualTo(steps);
+      assertThat(onePass).as("one pass leaves the list as step by step").isEqualTo(list);
+    }
   }
 
   private static Map<String, Long> scores(Map<String, SpreadSelector.Group> groups) {
