@@ -1,0 +1,95 @@
+package dev.kurator.core.discovery;
+
+import dev.kurator.core.KuratorException;
+import io.fabric8.kubernetes.api.model.APIGroup;
+import io.fabric8.kubernetes.api.model.APIGroupList;
+import io.fabric8.kubernetes.api.model.APIResource;
+import io.fabric8.kubernetes.api.model.APIResourceList;
+import io.fabric8.kubernetes.api.model.APIVersions;
+import io.fabric8.kubernetes.api.model.GroupVersionForDiscovery;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a member's served APIs: the core versions from {@code /api}, every version of every group from
+ * {@code /apis}, then each group-version's resource list. A group-version whose list cannot be read makes the
+ * result incomplete; the rest is kept.
+ */
+public final class ApiDiscovery {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiDiscovery.class);
+
+  private ApiDiscovery() {}
+
+  /**
+   * Discovers the APIs {@code client}'s cluster serves.
+   *
+   * @param client the member's client (not closed)
+   * @return the served group-version kinds, complete when every list was read
+   * @throws KuratorException when neither {@code /api} nor {@code /apis} can be read (the member is unreachable)
+   */
+  public static ApiEnablements discover(KubernetesClient client) {
+    Objects.requireNonNull(client, "client");
+    List<String> groupVersions = new ArrayList<>();
+    RuntimeException rootFailure = null;
+    int rootsRead = 0;
+    try {
+      APIVersions core = client.getAPIVersions();
+      if (core != null && core.getVersions() != null) {
+        groupVersions.addAll(core.getVersions());
+        rootsRead++;
+      }
+    } catch (RuntimeException e) {
+      rootFailure = e;
+    }
+    try {
+      APIGroupList groups = client.getApiGroups();
+      if (groups != null && groups.getGroups() != null) {
+        for (APIGroup g : groups.getGroups()) {
+          g.getVersions().stream().map(GroupVersionForDiscovery::getGroupVersion).forEach(groupVersions::add);
+        }
+        rootsRead++;
+      }
+    } catch (RuntimeException e) {
+      if (rootFailure == null) {
+        rootFailure = e;
+      } else {
+        rootFailure.addSuppressed(e);
+      }
+    }
+    if (rootsRead == 0) {
+      throw new KuratorException("cannot read /api or /apis of " + client.getMasterUrl(), rootFailure);
+    }
+    boolean complete = rootsRead == 2;
+    Map<String, Set<String>> served = new LinkedHashMap<>();
+    for (String gv : new LinkedHashSet<>(groupVersions)) {
+      try {
+        APIResourceList list = client.getApiResources(gv);
+        if (list == null || list.getResources() == null) {
+          complete = false;
+          log.debug("{}: no resource list for {}", client.getMasterUrl(), gv);
+          continue;
+        }
+        Set<String> kinds = new LinkedHashSet<>();
+        for (APIResource r : list.getResources()) {
+          if (r.getName() != null && !r.getName().contains("/") && r.getKind() != null) {
+            kinds.add(r.getKind());
+          }
+        }
+        served.put(gv, kinds);
+      } catch (RuntimeException e) {
+        complete = false;
+        log.debug("{}: cannot list resources of {}: {}", client.getMasterUrl(), gv, e.toString());
+      }
+    }
+    return new ApiEnablements(served, complete);
+  }
+}
