@@ -394,8 +394,8 @@ public final class Fleet implements AutoCloseable {
 
     /**
      * How often {@link Fleet#snapshot()} discovers again which APIs each member serves (its API enablements, read
-     * by an {@link ApiEnablementCache} that runs before the other contributors); default 10 seconds, {@code null}
-     * to leave API enablements empty.
+     * by an {@link ApiEnablementCache} that runs before the other contributors, within the resilience's per-call
+     * timeout per member); default 10 seconds, {@code null} to leave API enablements empty.
      */
     public Builder apiDiscovery(Duration refresh) {
       this.apiDiscoveryRefresh = refresh;
@@ -426,7 +426,7 @@ public final class Fleet implements AutoCloseable {
       problems.throwIfAny();
       List<SnapshotContributor> all = new ArrayList<>();
       if (apiDiscoveryRefresh != null) {
-        all.add(ApiEnablementCache.of(clock, apiDiscoveryRefresh));
+        all.add(ApiEnablementCache.of(clock, apiDiscoveryRefresh, resilience.timeout()));
       }
       all.addAll(contributors);
       return new Fleet(name, members, new FleetRuntime(name, resilience, clock, executor, parallelism, all));

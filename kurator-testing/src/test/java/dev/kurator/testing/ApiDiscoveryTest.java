@@ -97,6 +97,27 @@ class ApiDiscoveryTest {
   }
 
   @Test
+  void aSlowMemberIsDiscoveredOnlyWithinTheFleetsCallTimeout() {
+    Duration timeout = Duration.ofSeconds(1);
+    try (EmbeddedFleet embedded = EmbeddedFleet.builder().members(2).clock(clock)
+        .resilience(EmbeddedFleet.TEST_RESILIENCE.timeout(timeout)).start()) {
+      embedded.cluster("cluster-1").slowDown(Duration.ofMillis(400));
+
+      long start = System.nanoTime();
+      Map<String, ClusterSnapshot> snapshot = byName(embedded.fleet().snapshot());
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      assertThat(took).as("budget plus one slow request, not one request per group-version")
+          .isLessThan(timeout.multipliedBy(3));
+      ClusterSnapshot slow = snapshot.get("cluster-1");
+      assertThat(slow.apiEnablementsComplete()).isFalse();
+      assertThat(slow.servesApi("v1", "Pod")).as("what was read in time is kept").isTrue();
+      assertThat(slow.ready()).isTrue();
+      assertThat(snapshot.get("cluster-0").apiEnablementsComplete()).isTrue();
+    }
+  }
+
+  @Test
   void aResetForgetsCustomKinds() {
     try (EmbeddedFleet embedded = EmbeddedFleet.builder().members(1).clock(clock).start()) {
       embedded.expectCustomResource(WIDGETS);

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads a member's served APIs: the core versions from {@code /api}, every version of every group from
- * {@code /apis}, then each group-version's resource list. A group-version whose list cannot be read makes the
- * result incomplete; the rest is kept.
+ * {@code /apis}, then each group-version's resource list. A group-version whose list cannot be read, or is not
+ * reached within the time budget, makes the result incomplete; the rest is kept.
  */
 public final class ApiDiscovery {
 
@@ -30,14 +30,28 @@ public final class ApiDiscovery {
   private ApiDiscovery() {}
 
   /**
-   * Discovers the APIs {@code client}'s cluster serves.
+   * Discovers the APIs {@code client}'s cluster serves, with no time budget beyond the client's own timeouts.
    *
    * @param client the member's client (not closed)
    * @return the served group-version kinds, complete when every list was read
    * @throws KuratorException when neither {@code /api} nor {@code /apis} can be read (the member is unreachable)
    */
   public static ApiEnablements discover(KubernetesClient client) {
+    return discover(client, null);
+  }
+
+  /**
+   * Discovers the APIs {@code client}'s cluster serves; once {@code budget} has passed no further resource list is
+   * requested (a request under way finishes within the client's request timeout) and the result is incomplete.
+   *
+   * @param client the member's client (not closed)
+   * @param budget wall time allowed for starting requests; null for none
+   * @return the served group-version kinds, complete when every list was read
+   * @throws KuratorException when neither {@code /api} nor {@code /apis} can be read (the member is unreachable)
+   */
+  public static ApiEnablements discover(KubernetesClient client, java.time.Duration budget) {
     Objects.requireNonNull(client, "client");
+    long deadline = budget == null ? Long.MAX_VALUE : System.nanoTime() + budget.toNanos();
     List<String> groupVersions = new ArrayList<>();
     RuntimeException rootFailure = null;
     int rootsRead = 0;
@@ -71,6 +85,12 @@ public final class ApiDiscovery {
     boolean complete = rootsRead == 2;
     Map<String, Set<String>> served = new LinkedHashMap<>();
     for (String gv : new LinkedHashSet<>(groupVersions)) {
+      if (System.nanoTime() - deadline > 0) {
+        log.debug("{}: discovery took longer than {}; {} and later group-versions left out", client.getMasterUrl(),
+            budget, gv);
+        complete = false;
+        break;
+      }
       try {
         APIResourceList list = client.getApiResources(gv);
         if (list == null || list.getResources() == null) {

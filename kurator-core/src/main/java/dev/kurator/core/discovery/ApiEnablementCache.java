@@ -26,9 +26,11 @@ public final class ApiEnablementCache implements SnapshotContributor {
   public static final Duration DEFAULT_REFRESH = Duration.ofSeconds(10);
 
   private final RefreshingCache<ApiEnablements> cache;
+  private final Duration budget;
 
-  private ApiEnablementCache(RefreshingCache<ApiEnablements> cache) {
+  private ApiEnablementCache(RefreshingCache<ApiEnablements> cache, Duration budget) {
     this.cache = cache;
+    this.budget = budget;
   }
 
   /**
@@ -39,12 +41,29 @@ public final class ApiEnablementCache implements SnapshotContributor {
    * @throws ValidationException when {@code refresh} is not positive
    */
   public static ApiEnablementCache of(Clock clock, Duration refresh) {
+    return of(clock, refresh, null);
+  }
+
+  /**
+   * A cache whose discovery of one member stops requesting resource lists after {@code budget} (wall time), so a
+   * slow member holds a snapshot up for about that long plus one request timeout; what was not reached makes the
+   * member's enablements incomplete.
+   *
+   * @param clock   time source for the refresh interval
+   * @param refresh how long a member's enablements are served before it is discovered again; positive
+   * @param budget  time allowed for starting discovery requests on one member; positive, or null for none
+   * @throws ValidationException when {@code refresh} or {@code budget} is not positive
+   */
+  public static ApiEnablementCache of(Clock clock, Duration refresh, Duration budget) {
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(refresh, "refresh");
-    if (refresh.isNegative() || refresh.isZero()) {
-      throw ValidationException.of("apiEnablementCache.refresh", refresh, "must be positive");
-    }
-    return new ApiEnablementCache(new RefreshingCache<>("API discovery", clock, refresh));
+    dev.kurator.core.Problems problems = new dev.kurator.core.Problems();
+    problems.check(refresh.isNegative() || refresh.isZero(), "apiEnablementCache.refresh", refresh,
+        "must be positive");
+    problems.check(budget != null && (budget.isNegative() || budget.isZero()), "apiEnablementCache.budget", budget,
+        "must be positive");
+    problems.throwIfAny();
+    return new ApiEnablementCache(new RefreshingCache<>("API discovery", clock, refresh), budget);
   }
 
   @Override
@@ -59,7 +78,7 @@ public final class ApiEnablementCache implements SnapshotContributor {
   @Override
   public void contribute(MemberCluster member, ClusterSnapshot.Builder snapshot) {
     Optional<RefreshingCache.Cached<ApiEnablements>> cached =
-        cache.get(member.name(), () -> ApiDiscovery.discover(member.client()));
+        cache.get(member.name(), () -> ApiDiscovery.discover(member.client(), budget));
     if (cached.isEmpty()) {
       snapshot.apiEnablements(Map.of(), false).ready(false);
       return;

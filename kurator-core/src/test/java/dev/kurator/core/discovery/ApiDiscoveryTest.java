@@ -178,6 +178,9 @@ class ApiDiscoveryTest {
   void refreshMustBePositive() {
     assertThatThrownBy(() -> ApiEnablementCache.of(clock, Duration.ZERO)).isInstanceOf(ValidationException.class)
         .hasMessageContaining("apiEnablementCache.refresh");
+    assertThatThrownBy(() -> ApiEnablementCache.of(clock, Duration.ZERO, Duration.ofSeconds(-1)))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("apiEnablementCache.refresh")
+        .hasMessageContaining("apiEnablementCache.budget");
     assertThatThrownBy(() -> Fleet.builder("f").apiDiscovery(Duration.ofSeconds(-1))
         .member(MemberCluster.builder("m").client(client).build()).build())
         .isInstanceOf(ValidationException.class).hasMessageContaining("fleet.apiDiscovery");
