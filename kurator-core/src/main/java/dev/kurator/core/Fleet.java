@@ -7,10 +7,12 @@ import dev.kurator.core.internal.Names;
 import dev.kurator.core.internal.Ops;
 import dev.kurator.core.internal.Resources;
 import dev.kurator.core.internal.WriteOp;
+import dev.kurator.core.discovery.ApiEnablementCache;
 import dev.kurator.core.spi.SnapshotContributor;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -376,6 +378,7 @@ public final class Fleet implements AutoCloseable {
     private int parallelism = DEFAULT_PARALLELISM;
     private Clock clock = Clock.systemUTC();
     private final List<SnapshotContributor> contributors = new ArrayList<>();
+    private Duration apiDiscoveryRefresh = ApiEnablementCache.DEFAULT_REFRESH;
 
     private Builder(String name) {
       this.name = name;
@@ -427,6 +430,16 @@ public final class Fleet implements AutoCloseable {
     }
 
     /**
+     * How often {@link Fleet#snapshot()} discovers again which APIs each member serves (its API enablements, read
+     * by an {@link ApiEnablementCache} that runs before the other contributors, within the resilience's per-call
+     * timeout per member); default 10 seconds, {@code null} to leave API enablements empty.
+     */
+    public Builder apiDiscovery(Duration refresh) {
+      this.apiDiscoveryRefresh = refresh;
+      return this;
+    }
+
+    /**
      * Builds the fleet.
      *
      * @throws ValidationException naming each problem: a name that is not a DNS-1123 label, no members, duplicate
@@ -445,9 +458,15 @@ public final class Fleet implements AutoCloseable {
       } catch (ValidationException e) {
         problems.addAll("fleet", e);
       }
+      problems.check(apiDiscoveryRefresh != null && (apiDiscoveryRefresh.isNegative() || apiDiscoveryRefresh.isZero()),
+          "fleet.apiDiscovery", apiDiscoveryRefresh, "must be positive");
       problems.throwIfAny();
-      return new Fleet(name, members, new FleetRuntime(name, resilience, clock, executor, parallelism,
-          contributors));
+      List<SnapshotContributor> all = new ArrayList<>();
+      if (apiDiscoveryRefresh != null) {
+        all.add(ApiEnablementCache.of(clock, apiDiscoveryRefresh, resilience.timeout()));
+      }
+      all.addAll(contributors);
+      return new Fleet(name, members, new FleetRuntime(name, resilience, clock, executor, parallelism, all));
     }
   }
 }

@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * One in-process cluster of an {@link EmbeddedFleet}: a fabric8 {@link KubernetesMockServer} in CRUD mode (objects
  * are stored and served like a real API server, but no controllers run) with fault injection.
  *
+ * <p>It answers API discovery ({@code /api}, {@code /apis} and each group-version's resource list) for the
+ * built-in kinds (core, apps, batch, autoscaling, policy, networking, RBAC, coordination, apiextensions) and the
+ * custom kinds registered with {@link #expectCustomResource}.
+ *
  * <p>Faults: {@link #makeUnreachable()} stops the server (connections are refused) until {@link #heal()};
  * {@link #slowDown(Duration)} delays every reply; {@link #failNext(String, int, int)} answers the next requests
  * with an HTTP error (e.g. a 409 conflict on the next PUT).
@@ -58,7 +62,7 @@ public final class EmbeddedCluster implements AutoCloseable {
   EmbeddedCluster(String name, io.fabric8.kubernetes.client.http.HttpClient.Factory httpClients) {
     this.name = Objects.requireNonNull(name, "name");
     this.httpClients = Objects.requireNonNull(httpClients, "httpClients");
-    this.dispatcher = new FaultDispatcher(new KubernetesMixedDispatcher(expectations));
+    this.dispatcher = new FaultDispatcher(new DiscoveryDispatcher(new KubernetesMixedDispatcher(expectations)));
     this.server = newServer();
     this.server.init(loopback(), 0);
     this.port = server.getPort();
@@ -117,6 +121,16 @@ public final class EmbeddedCluster implements AutoCloseable {
   /** Requests this cluster has answered (or failed on purpose) since it started. */
   public int requestCount() {
     return dispatcher.requestCount();
+  }
+
+  /**
+   * Makes this cluster serve a custom resource kind (CRUD and API discovery), as if its CRD were installed here
+   * only. A reset forgets it.
+   */
+  public EmbeddedCluster expectCustomResource(
+      io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext kind) {
+    server().expectCustomResource(Objects.requireNonNull(kind, "kind"));
+    return this;
   }
 
   /** Whether the server is accepting connections. */

@@ -138,7 +138,7 @@ public final class EmbeddedFleet implements AutoCloseable {
    * A reset forgets it.
    */
   public void expectCustomResource(io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext kind) {
-    clusters.values().forEach(c -> c.server().expectCustomResource(kind));
+    clusters.values().forEach(c -> c.expectCustomResource(kind));
   }
 
   /** Heals every fault and deletes every stored object on every cluster. Circuit breakers keep their state. */

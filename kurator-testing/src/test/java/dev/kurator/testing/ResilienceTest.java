@@ -10,11 +10,7 @@ import dev.kurator.core.HealthState;
 import dev.kurator.core.Outcome;
 import dev.kurator.core.Resilience;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class ResilienceTest {
@@ -57,23 +53,7 @@ class ResilienceTest {
 
   @Test
   void aDeadMembersBreakerOpensThenLetsAProbeThroughAfterTheOpenDuration() {
-    AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
-    Clock clock = new Clock() {
-      @Override
-      public ZoneOffset getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(java.time.ZoneId zone) {
-        return this;
-      }
-
-      @Override
-      public Instant instant() {
-        return now.get();
-      }
-    };
+    ManualClock clock = ManualClock.start();
     Resilience r = fast().retries(0).circuitBreaker(50f, 2, 2, Duration.ofMinutes(1));
     try (EmbeddedFleet embedded = EmbeddedFleet.builder().members(2).resilience(r).clock(clock).start()) {
       embedded.cluster("cluster-1").makeUnreachable();
@@ -90,7 +70,7 @@ class ResilienceTest {
       assertThat(embedded.fleet().apply(web).onAllClusters())
           .as("still open: the open duration has not passed").hasOutcomeOn(Outcome.Unavailable.class, "cluster-1");
 
-      now.set(now.get().plus(Duration.ofMinutes(1).plusSeconds(1)));
+      clock.advance(Duration.ofMinutes(1).plusSeconds(1));
       assertThat(embedded.fleet().apply(web).onAllClusters()).hasNoFailures()
           .hasOutcomeOn(Outcome.Applied.class, "cluster-1");
       assertThat(embedded.fleet().snapshot()).extracting(s -> s.ready()).containsExactly(true, true);

@@ -4,6 +4,7 @@ import dev.kurator.core.ClusterSnapshot;
 import dev.kurator.core.MemberCluster;
 import dev.kurator.core.ResourceSummary;
 import dev.kurator.core.ValidationException;
+import dev.kurator.core.internal.RefreshingCache;
 import dev.kurator.core.spi.SnapshotContributor;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -11,14 +12,10 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Per-member resource summaries, read from each member's Nodes and Pods at most once per refresh interval (as
@@ -31,22 +28,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class ResourceSummaryCache implements SnapshotContributor {
 
-  private static final Logger log = LoggerFactory.getLogger(ResourceSummaryCache.class);
-
   /** Default refresh interval: 10 seconds, as Karmada's default cluster status update frequency. */
   public static final Duration DEFAULT_REFRESH = Duration.ofSeconds(10);
 
   private final Function<String, KubernetesClient> clients;
-  private final Clock clock;
-  private final Duration refresh;
-  private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+  private final RefreshingCache<Entry> cache;
 
-  private record Entry(Instant readAt, List<Node> nodes, List<Pod> pods, ResourceSummary summary) {}
+  private record Entry(List<Node> nodes, List<Pod> pods, ResourceSummary summary) {}
 
   private ResourceSummaryCache(Function<String, KubernetesClient> clients, Clock clock, Duration refresh) {
     this.clients = clients;
-    this.clock = clock;
-    this.refresh = refresh;
+    this.cache = new RefreshingCache<>("nodes and pods", clock, refresh);
   }
 
   /**
@@ -107,31 +99,17 @@ public final class ResourceSummaryCache implements SnapshotContributor {
 
   /** Drops a member's entry (e.g. when it leaves the fleet), so the next call reads it afresh. */
   public void invalidate(String cluster) {
-    entries.remove(cluster);
+    cache.invalidate(cluster);
   }
 
   private Optional<Entry> entry(String cluster, java.util.function.Supplier<KubernetesClient> client) {
-    Instant now = clock.instant();
-    Entry current = entries.get(cluster);
-    if (current != null && now.isBefore(current.readAt().plus(refresh))) {
-      return Optional.of(current);
-    }
-    Entry updated = entries.compute(cluster, (k, old) -> {
-      if (old != null && now.isBefore(old.readAt().plus(refresh))) {
-        return old;
-      }
-      try {
-        KubernetesClient c = client.get();
-        List<Node> nodes = c.nodes().list().getItems();
-        List<Pod> pods = c.pods().inAnyNamespace().list().getItems().stream()
-            .filter(p -> !ResourceSummaries.isTerminal(p)).toList();
-        return new Entry(now, nodes, pods, ResourceSummaries.compute(nodes, pods));
-      } catch (RuntimeException e) {
-        log.warn("Cannot read nodes and pods of cluster {}; keeping the summary of {}: {}", cluster,
-            old == null ? "never" : old.readAt(), e.toString());
-        return old;
-      }
-    });
-    return Optional.ofNullable(updated);
+    return cache.get(cluster, () -> read(client.get())).map(RefreshingCache.Cached::value);
+  }
+
+  private static Entry read(KubernetesClient c) {
+    List<Node> nodes = c.nodes().list().getItems();
+    List<Pod> pods = c.pods().inAnyNamespace().list().getItems().stream()
+        .filter(p -> !ResourceSummaries.isTerminal(p)).toList();
+    return new Entry(nodes, pods, ResourceSummaries.compute(nodes, pods));
   }
 }

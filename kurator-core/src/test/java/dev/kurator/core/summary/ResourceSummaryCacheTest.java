@@ -7,15 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.kurator.core.ClusterSnapshot;
+import dev.kurator.core.StepClock;
 import dev.kurator.core.propagation.MockMembers;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,23 +20,7 @@ import org.junit.jupiter.api.Test;
 class ResourceSummaryCacheTest {
 
   MockMembers fleet;
-  AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
-  Clock clock = new Clock() {
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-  };
+  StepClock clock = new StepClock();
 
   @BeforeEach
   void seed() {
@@ -80,10 +61,10 @@ class ResourceSummaryCacheTest {
     assertThat(cache.summary("cpu").orElseThrow().allocated()).containsEntry("pods", new Quantity("0"));
     fleet.client("cpu").resource(pod("new", "c1", "Running", spec("2", "1Gi"))).create();
 
-    now.set(now.get().plusSeconds(29));
+    clock.advance(Duration.ofSeconds(29));
     assertThat(cache.summary("cpu").orElseThrow().allocated()).containsEntry("pods", new Quantity("0"));
 
-    now.set(now.get().plusSeconds(1));
+    clock.advance(Duration.ofSeconds(1));
     assertThat(cache.summary("cpu").orElseThrow().allocated()).containsEntry("pods", new Quantity("1"))
         .containsEntry("cpu", new Quantity("2"));
   }
@@ -93,7 +74,7 @@ class ResourceSummaryCacheTest {
     ResourceSummaryCache cache = ResourceSummaryCache.of(fleet::client, clock, Duration.ofSeconds(30));
     var before = cache.summary("cpu").orElseThrow();
     fleet.close();
-    now.set(now.get().plusSeconds(60));
+    clock.advance(Duration.ofSeconds(60));
 
     assertThat(cache.summary("cpu")).contains(before);
     assertThat(cache.summary("gpu")).isEmpty();
