@@ -61,7 +61,8 @@ public final class ClusterReconciler {
     Map<ObjectRef, ObjectNode> owned = new LinkedHashMap<>();
     try {
       for (List<String> k : kinds) {
-        listOwned(cluster, target, kube, k).forEach(o -> owned.put(ObjectRef.of(o), o));
+        // a kind this cluster does not serve holds no copies of ours; a variant of it still fails on write below
+        listOwnedIfServed(cluster, target, kube, k).forEach(o -> owned.put(ObjectRef.of(o), o));
       }
       // kinds our copies say we propagated before, whose last template has been dropped since
       Set<List<String>> listed = new java.util.HashSet<>(kinds);
@@ -70,7 +71,7 @@ public final class ClusterReconciler {
         String named = toRead.pop().path("metadata").path("annotations").path(Ownership.KINDS_ANNOTATION).asText(null);
         for (List<String> former : Ownership.parseKinds(named)) {
           if (listed.add(former)) {
-            for (ObjectNode o : listFormer(cluster, target, kube, former)) {
+            for (ObjectNode o : listOwnedIfServed(cluster, target, kube, former)) {
               owned.put(ObjectRef.of(o), o);
               toRead.add(o);
             }
@@ -131,18 +132,28 @@ public final class ClusterReconciler {
         () -> kube.list(kind.get(0), kind.get(1), Ownership.PROPAGATION_LABEL, propagation));
   }
 
-  /** Our copies of a kind we no longer have a template for; none when the cluster no longer serves that kind. */
-  private List<ObjectNode> listFormer(String cluster, PropagationTarget target, KubeObjects kube, List<String> kind) {
+  /** Our copies of a kind on a cluster; none when the cluster does not serve that kind. */
+  private List<ObjectNode> listOwnedIfServed(String cluster, PropagationTarget target, KubeObjects kube,
+      List<String> kind) {
     try {
       return listOwned(cluster, target, kube, kind);
     } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
-      if (e.getCode() != 404) {
+      if (!notServed(e)) {
         throw e;
       }
-      log.debug("Propagation {}: cluster {} no longer serves {}/{}; no copies of it to collect", propagation, cluster,
+      log.debug("Propagation {}: cluster {} does not serve {}/{}; no copies of it to collect", propagation, cluster,
           kind.get(0), kind.get(1));
       return List.of();
     }
+  }
+
+  /**
+   * Whether the failure says the cluster has no such API: a 404 on the list, or fabric8's client-side discovery
+   * finding no resource for the apiVersion and kind (which it reports without an HTTP code).
+   */
+  private static boolean notServed(io.fabric8.kubernetes.client.KubernetesClientException e) {
+    return e.getCode() == 404
+        || (e.getCode() <= 0 && String.valueOf(e.getMessage()).contains("Could not find the metadata"));
   }
 
   /** What one attempt at one object did, and the drift it saw. */
