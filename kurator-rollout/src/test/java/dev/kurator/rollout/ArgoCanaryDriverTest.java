@@ -1,5 +1,6 @@
 package dev.kurator.rollout;
 
+import dev.kurator.testing.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.kurator.rollout.argo.ArgoCanary;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ArgoCanaryDriverTest {
 
   private static MockCluster cluster;
-  private final StepClock clock = new StepClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private final ManualClock clock = ManualClock.at(Instant.parse("2026-01-01T00:00:00Z"));
 
   @BeforeAll
   static void start() {

@@ -1,5 +1,6 @@
 package dev.kurator.rollout;
 
+import dev.kurator.testing.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,7 +24,7 @@ class CanaryDriverTest {
       .withGroup("networking.istio.io").withVersion("v1beta1").withKind("VirtualService").withPlural("virtualservices")
       .withNamespaced(true).build();
 
-  private final StepClock clock = new StepClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private final ManualClock clock = ManualClock.at(Instant.parse("2026-01-01T00:00:00Z"));
 
   @org.junit.jupiter.api.BeforeAll
   static void startCluster() {

@@ -1,5 +1,6 @@
 package dev.kurator.rollout;
 
+import dev.kurator.testing.ManualClock;
 import dev.kurator.testing.EmbeddedFleet;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,17 +11,17 @@ final class FleetFixture {
 
   private final EmbeddedFleet embedded;
   private final String ns;
-  private final StepClock clock;
+  private final ManualClock clock;
   private final List<MockCluster> clusters = new ArrayList<>();
 
-  private FleetFixture(EmbeddedFleet embedded, String ns, StepClock clock) {
+  private FleetFixture(EmbeddedFleet embedded, String ns, ManualClock clock) {
     this.embedded = embedded;
     this.ns = ns;
     this.clock = clock;
   }
 
   /** Deploys {@code podinfo:1.0} (2 replicas) in {@code ns} on every member and lets it become ready. */
-  static FleetFixture deploy(EmbeddedFleet embedded, String ns, StepClock clock) {
+  static FleetFixture deploy(EmbeddedFleet embedded, String ns, ManualClock clock) {
     FleetFixture f = new FleetFixture(embedded, ns, clock);
     for (String name : embedded.names()) {
       MockCluster c = new MockCluster(name, embedded.cluster(name).client());

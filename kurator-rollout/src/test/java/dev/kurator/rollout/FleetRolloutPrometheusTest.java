@@ -1,5 +1,6 @@
 package dev.kurator.rollout;
 
+import dev.kurator.testing.ManualClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -45,7 +46,7 @@ class FleetRolloutPrometheusTest {
   private static Fleet members;
   private final String ns = "prom-" + SEQ.incrementAndGet();
   private FleetFixture fixture;
-  private final StepClock clock = new StepClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private final ManualClock clock = ManualClock.at(Instant.parse("2026-01-01T00:00:00Z"));
   private FleetQuerier querier;
 
   @BeforeAll

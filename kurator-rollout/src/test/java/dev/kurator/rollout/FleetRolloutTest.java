@@ -1,5 +1,6 @@
 package dev.kurator.rollout;
 
+import dev.kurator.testing.ManualClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
@@ -37,7 +38,7 @@ class FleetRolloutTest {
   private static Fleet members;
   private final String ns = "apps-" + SEQ.incrementAndGet();
   private final List<MockCluster> clusters = new ArrayList<>();
-  private final StepClock clock = new StepClock(Instant.parse("2026-01-01T00:00:00Z"));
+  private final ManualClock clock = ManualClock.at(Instant.parse("2026-01-01T00:00:00Z"));
   private final Set<String> sick = ConcurrentHashMap.newKeySet();
   private FleetFixture fixture;
 

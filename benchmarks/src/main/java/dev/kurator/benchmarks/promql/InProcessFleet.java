@@ -93,6 +93,19 @@ final class InProcessFleet implements FleetQuerier {
     throw new UnsupportedOperationException("metadata is not part of this benchmark");
   }
 
+  /** As the HTTP querier: the range selector {@code selector[end - start]} evaluated at {@code end} on each member. */
+  @Override
+  public dev.kurator.telemetry.QueryResult select(
+      String selector, Instant start, Instant end, boolean counterAdjust, ClusterSelector clusters) {
+    long rangeMs = Duration.between(start, end).toMillis();
+    return query(selector + "[" + rangeMs + "ms]", end, clusters);
+  }
+
+  @Override
+  public String clusterLabel() {
+    return "cluster";
+  }
+
   @Override
   public List<ClusterEndpoints> clusters() {
     return members.keySet().stream().map(c -> ClusterEndpoints.of(c, URI.create("inprocess://" + c))).toList();
