@@ -27,7 +27,11 @@ public record ClusterSync(String cluster, Status status, List<ObjectChange> chan
     /** At least one object failed or conflicted, or the cluster could not be read. */
     FAILED,
     /** The cluster was not ready; nothing was attempted. */
-    UNAVAILABLE
+    UNAVAILABLE,
+    /** An admission gate denied this cluster's variant; nothing was written to any cluster. */
+    DENIED,
+    /** Not written because an admission gate denied another cluster's variant. */
+    SKIPPED
   }
 
   /** Whether nothing was written on this cluster. */

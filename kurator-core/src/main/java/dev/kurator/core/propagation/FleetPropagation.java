@@ -26,6 +26,7 @@ public final class FleetPropagation {
   private ConflictResolution conflicts = ConflictResolution.ABORT;
   private boolean prune = true;
   private java.time.Duration clusterTimeout = Propagation.DEFAULT_CLUSTER_TIMEOUT;
+  private final List<dev.kurator.core.spi.AdmissionGate> gates = new java.util.ArrayList<>();
 
   /**
    * Binds templates to a fleet; the propagation is named after the first template ({@code <name>-<kind>}) unless
@@ -78,6 +79,17 @@ public final class FleetPropagation {
     return this;
   }
 
+  /**
+   * Runs every variant through these admission gates before anything is written, as {@code fleet.apply(...)
+   * .through(gate)} does: mutations are applied, and a denial on any cluster writes nothing to any cluster.
+   */
+  public FleetPropagation through(dev.kurator.core.spi.AdmissionGate... gates) {
+    for (dev.kurator.core.spi.AdmissionGate g : gates) {
+      this.gates.add(Objects.requireNonNull(g, "gate"));
+    }
+    return this;
+  }
+
   /** How long one cluster's pass may take before it is reported FAILED (default 60s). */
   public FleetPropagation clusterTimeout(java.time.Duration clusterTimeout) {
     this.clusterTimeout = clusterTimeout;
@@ -92,7 +104,7 @@ public final class FleetPropagation {
   public Propagation propagation() {
     return Propagation.builder(name).templates(templates).assignment(assignment).overrides(overrides)
         .interpreters(interpreters).conflictResolution(conflicts).prune(prune).clusterTimeout(clusterTimeout)
-        .build();
+        .gates(gates).build();
   }
 
   /** The variants per cluster, without I/O beyond the fleet snapshot. */

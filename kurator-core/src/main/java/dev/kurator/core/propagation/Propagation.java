@@ -6,6 +6,7 @@ import dev.kurator.core.ClusterSnapshot;
 import dev.kurator.core.KuratorException;
 import dev.kurator.core.Problems;
 import dev.kurator.core.TargetCluster;
+import dev.kurator.core.internal.Resources;
 import dev.kurator.core.override.OverrideResult;
 import dev.kurator.core.override.Overrides;
 import dev.kurator.core.override.internal.Json;
@@ -13,6 +14,12 @@ import dev.kurator.core.propagation.PropagationPlan.Variant;
 import dev.kurator.core.propagation.internal.ClusterReconciler;
 import dev.kurator.core.propagation.internal.Trees;
 import dev.kurator.core.propagation.spi.ReplicaInterpreter;
+import dev.kurator.core.spi.AdmissionGate;
+import dev.kurator.core.spi.AdmissionOperation;
+import dev.kurator.core.spi.AdmissionRequest;
+import dev.kurator.core.spi.AdmissionReview;
+import dev.kurator.core.spi.RuleResult;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,6 +85,7 @@ public final class Propagation {
   private final ConflictResolution conflicts;
   private final boolean prune;
   private final Duration clusterTimeout;
+  private final List<AdmissionGate> gates;
 
   private Propagation(Builder b) {
     this.name = b.name;
@@ -88,6 +96,7 @@ public final class Propagation {
     this.conflicts = b.conflicts;
     this.prune = b.prune;
     this.clusterTimeout = b.clusterTimeout;
+    this.gates = List.copyOf(b.gates);
   }
 
   /**
@@ -108,6 +117,7 @@ public final class Propagation {
     b.overrides = overrides;
     b.interpreters = interpreters;
     b.conflicts = conflicts;
+    b.gates.addAll(gates);
     b.prune = prune;
     b.clusterTimeout = clusterTimeout;
     return b;
@@ -210,6 +220,13 @@ public final class Propagation {
   private Map<String, ClusterReconciler.Outcome> run(PropagationTarget target, Executor executor, boolean write) {
     List<ClusterSnapshot> members = target.clusters();
     PropagationPlan plan = plan(members);
+    if (!gates.isEmpty()) {
+      Admission admission = admit(plan, members);
+      if (!admission.denials().isEmpty()) {
+        return denied(admission.denials(), members);
+      }
+      plan = admission.plan();
+    }
     ClusterReconciler reconciler = new ClusterReconciler(name, kinds(), conflicts, prune);
     Map<String, CompletableFuture<ClusterReconciler.Outcome>> futures = new LinkedHashMap<>();
     Set<String> memberNames = new HashSet<>();
@@ -288,6 +305,99 @@ public final class Propagation {
     }
   }
 
+  /** The plan as the gates let it through (mutations applied), and the denials per cluster. */
+  private record Admission(PropagationPlan plan, Map<String, List<String>> denials) {}
+
+  /**
+   * Reviews every variant of every selected cluster through the gates, in order, before anything is read or written.
+   * A variant is reviewed as a {@code CREATE} of the desired object: policies judge the state a cluster is brought
+   * to. A mutating gate's object replaces the variant (ownership marks kept, hash recomputed); a gate that throws
+   * denies the variant.
+   */
+  private Admission admit(PropagationPlan plan, List<ClusterSnapshot> members) {
+    Map<String, Map<String, String>> labels = new LinkedHashMap<>();
+    members.forEach(m -> labels.put(m.name(), m.labels()));
+    Map<String, List<Variant>> admitted = new LinkedHashMap<>();
+    Map<String, List<String>> denials = new LinkedHashMap<>();
+    plan.desired().forEach((cluster, variants) -> {
+      List<Variant> out = new ArrayList<>();
+      for (Variant v : variants) {
+        GenericKubernetesResource object = Resources.convert(v.tree(), GenericKubernetesResource.class);
+        boolean mutated = false;
+        String denial = null;
+        for (AdmissionGate gate : gates) {
+          AdmissionReview review;
+          try {
+            review = Objects.requireNonNull(gate.review(new AdmissionRequest(cluster,
+                labels.getOrDefault(cluster, Map.of()), AdmissionOperation.CREATE, object, null)), "review");
+          } catch (RuntimeException e) {
+            log.warn("Propagation {}: admission gate {} failed on cluster {} for {}", name, gate.name(), cluster,
+                v.ref(), e);
+            denial = v.ref() + ": gate " + gate.name() + " failed: " + e;
+            break;
+          }
+          if (!review.allowed()) {
+            denial = v.ref() + ": denied by " + gate.name() + ": " + review.results().stream()
+                .filter(r -> r.status() == RuleResult.Status.FAIL || r.status() == RuleResult.Status.ERROR)
+                .map(r -> r.policy() + "/" + r.rule() + ": " + r.message()).toList();
+            break;
+          }
+          if (review.mutated() != null) {
+            object = review.mutated();
+            mutated = true;
+          }
+        }
+        if (denial != null) {
+          denials.computeIfAbsent(cluster, k -> new ArrayList<>()).add(denial);
+        } else {
+          out.add(mutated ? remark((ObjectNode) Resources.tree(object), v) : v);
+        }
+      }
+      admitted.put(cluster, out);
+    });
+    return new Admission(new PropagationPlan(name, admitted), denials);
+  }
+
+  /** Nothing is written anywhere: denied clusters say why, the others that they were held back. */
+  private Map<String, ClusterReconciler.Outcome> denied(Map<String, List<String>> denials,
+      List<ClusterSnapshot> members) {
+    log.warn("Propagation {}: admission denied on {}; nothing was written to any cluster", name, denials.keySet());
+    Set<String> clusters = new LinkedHashSet<>();
+    members.forEach(m -> clusters.add(m.name()));
+    clusters.addAll(assignment.clusterNames());
+    Map<String, ClusterReconciler.Outcome> out = new LinkedHashMap<>();
+    for (String cluster : clusters) {
+      List<String> why = denials.get(cluster);
+      ClusterSync sync = why != null
+          ? new ClusterSync(cluster, ClusterSync.Status.DENIED, List.of(), String.join("; ", why))
+          : new ClusterSync(cluster, ClusterSync.Status.SKIPPED, List.of(),
+              "not written: admission denied a variant on " + String.join(", ", denials.keySet()));
+      out.put(cluster, new ClusterReconciler.Outcome(sync, List.of()));
+    }
+    return out;
+  }
+
+  /** A gate-mutated variant: the planned ownership marks restored, the hash computed over the new object. */
+  private static Variant remark(ObjectNode tree, Variant planned) {
+    ObjectNode plannedMeta = (ObjectNode) planned.tree().path("metadata");
+    ObjectNode metadata = tree.withObjectProperty("metadata");
+    ObjectNode labels = metadata.withObjectProperty("labels");
+    for (String key : List.of(Ownership.PROPAGATION_LABEL, Ownership.MANAGED_BY_LABEL)) {
+      labels.set(key, plannedMeta.path("labels").path(key));
+    }
+    ObjectNode annotations = metadata.withObjectProperty("annotations");
+    for (String key : List.of(Ownership.TEMPLATE_ANNOTATION, Ownership.KINDS_ANNOTATION,
+        Ownership.OVERRIDES_ANNOTATION)) {
+      if (plannedMeta.path("annotations").has(key)) {
+        annotations.set(key, plannedMeta.path("annotations").path(key));
+      }
+    }
+    annotations.remove(Ownership.HASH_ANNOTATION);
+    String hash = Trees.hash(tree);
+    annotations.put(Ownership.HASH_ANNOTATION, hash);
+    return new Variant(planned.ref(), tree, hash, planned.appliedPolicies());
+  }
+
   private Variant mark(ObjectNode tree, HasMetadata template, List<String> applied) {
     ObjectNode metadata = tree.withObjectProperty("metadata");
     ObjectNode labels = metadata.withObjectProperty("labels");
@@ -320,6 +430,7 @@ public final class Propagation {
     private ConflictResolution conflicts = ConflictResolution.ABORT;
     private boolean prune = true;
     private Duration clusterTimeout = DEFAULT_CLUSTER_TIMEOUT;
+    private final List<AdmissionGate> gates = new ArrayList<>();
 
     private Builder(String name) {
       this.name = name;
@@ -375,6 +486,16 @@ public final class Propagation {
      */
     public Builder clusterTimeout(Duration clusterTimeout) {
       this.clusterTimeout = clusterTimeout;
+      return this;
+    }
+
+    /**
+     * Admission gates (e.g. kurator-policy's Kyverno gate) every variant passes, in order, before anything is
+     * written: a mutation replaces the variant, a denial on any cluster means nothing is written to any cluster
+     * (clusters report {@link ClusterSync.Status#DENIED} or {@link ClusterSync.Status#SKIPPED}).
+     */
+    public Builder gates(List<? extends AdmissionGate> gates) {
+      Objects.requireNonNull(gates, "gates").forEach(g -> this.gates.add(Objects.requireNonNull(g, "gate")));
       return this;
     }
 
