@@ -1,12 +1,12 @@
 package dev.kurator.telemetry.health;
 
+import dev.kurator.telemetry.promql.internal.HistogramQuantile;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * PromQL's {@code histogram_quantile} over classic buckets ({@code promql/quantile.go bucketQuantile}), so that a
+ * PromQL's {@code histogram_quantile} over classic buckets (the PromQL engine's own implementation), so that a
  * quantile can be computed from buckets summed across clusters (the only correct way to get a fleet-wide quantile:
  * quantiles themselves do not aggregate).
  */
@@ -34,64 +34,15 @@ public final class BucketQuantile {
    */
   public static double quantile(double q, List<Bucket> buckets) {
     Objects.requireNonNull(buckets, "buckets");
-    if (Double.isNaN(q)) {
-      return Double.NaN;
+    List<HistogramQuantile.Bucket> converted = new ArrayList<>(buckets.size());
+    double inf = 0;
+    for (Bucket b : buckets) {
+      converted.add(new HistogramQuantile.Bucket(b.upperBound(), b.count()));
+      inf += b.upperBound() == Double.POSITIVE_INFINITY ? b.count() : 0;
     }
-    if (q < 0) {
-      return Double.NEGATIVE_INFINITY;
+    if (Double.isNaN(inf) && !Double.isNaN(q) && q >= 0 && q <= 1) {
+      return Double.NaN; // no usable observation count
     }
-    if (q > 1) {
-      return Double.POSITIVE_INFINITY;
-    }
-    List<Bucket> sorted = new ArrayList<>(buckets);
-    sorted.sort(Comparator.comparingDouble(Bucket::upperBound));
-    if (sorted.isEmpty() || sorted.get(sorted.size() - 1).upperBound() != Double.POSITIVE_INFINITY) {
-      return Double.NaN;
-    }
-    List<Bucket> merged = new ArrayList<>();
-    for (Bucket b : sorted) {
-      int last = merged.size() - 1;
-      if (last >= 0 && merged.get(last).upperBound() == b.upperBound()) {
-        merged.set(last, new Bucket(b.upperBound(), merged.get(last).count() + b.count()));
-      } else {
-        merged.add(b);
-      }
-    }
-    double max = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < merged.size(); i++) {
-      Bucket b = merged.get(i);
-      if (b.count() < max) {
-        merged.set(i, new Bucket(b.upperBound(), max));
-      } else {
-        max = b.count();
-      }
-    }
-    if (merged.size() < 2) {
-      return Double.NaN;
-    }
-    double observations = merged.get(merged.size() - 1).count();
-    if (observations == 0 || Double.isNaN(observations)) {
-      return Double.NaN;
-    }
-    double rank = q * observations;
-    int b = 0;
-    while (b < merged.size() - 1 && merged.get(b).count() < rank) {
-      b++;
-    }
-    if (b == merged.size() - 1) {
-      return merged.get(merged.size() - 2).upperBound();
-    }
-    if (b == 0 && merged.get(0).upperBound() <= 0) {
-      return merged.get(0).upperBound();
-    }
-    double start = 0;
-    double end = merged.get(b).upperBound();
-    double count = merged.get(b).count();
-    if (b > 0) {
-      start = merged.get(b - 1).upperBound();
-      count -= merged.get(b - 1).count();
-      rank -= merged.get(b - 1).count();
-    }
-    return start + (end - start) * (rank / count);
+    return HistogramQuantile.quantile(q, converted);
   }
 }

@@ -9,13 +9,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** histogram_quantile over classic {@code le} buckets (Prometheus {@code promql/quantile.go}). */
-final class HistogramQuantile {
+/**
+ * histogram_quantile over classic {@code le} buckets (Prometheus {@code promql/quantile.go}). The engine's functions use
+ * it, and so do the health helpers ({@link #quantile(double, List)}).
+ */
+public final class HistogramQuantile {
   private HistogramQuantile() {}
 
   private static final double SMALL_DELTA_TOLERANCE = 1e-12;
 
-  private record Bucket(double upperBound, double count) {}
+  /** One cumulative bucket: observations at or below {@code upperBound} (the {@code le} bound, may be +Inf). */
+  public record Bucket(double upperBound, double count) {}
+
+  /**
+   * The {@code q}-quantile of cumulative buckets in any order, exactly as PromQL's {@code histogram_quantile} (equal
+   * bounds merged, counts forced monotonic); NaN for no buckets.
+   */
+  public static double quantile(double q, List<Bucket> buckets) {
+    return bucketQuantile(q, buckets, new boolean[1]);
+  }
 
   static Val eval(Evaluator ev, double q, List<Sample> in) {
     if (Double.isNaN(q) || q < 0 || q > 1) {
@@ -182,7 +194,7 @@ final class HistogramQuantile {
     }
     List<Bucket> buckets = new ArrayList<>(in);
     buckets.sort((a, b) -> Aggregations.cmp(a.upperBound(), b.upperBound()));
-    if (!(buckets.get(buckets.size() - 1).upperBound() == Double.POSITIVE_INFINITY)) {
+    if (buckets.isEmpty() || !(buckets.get(buckets.size() - 1).upperBound() == Double.POSITIVE_INFINITY)) {
       return Double.NaN;
     }
     List<Bucket> co = coalesce(buckets);
