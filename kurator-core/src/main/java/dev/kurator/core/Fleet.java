@@ -303,6 +303,19 @@ public final class Fleet implements AutoCloseable {
         && health.member(m.name()).map(MemberHealth::isReady).orElse(false));
   }
 
+  /**
+   * Closes member {@code cluster}'s circuit breaker and forgets its failure history, as after an operator's repair:
+   * the next call goes through at once instead of waiting for the breaker's probe.
+   *
+   * @throws ValidationException when {@code cluster} is not a member
+   */
+  public void resetCircuitBreaker(String cluster) {
+    if (!byName.containsKey(cluster)) {
+      throw ValidationException.of("cluster", cluster, "is not a member of fleet \"" + name + "\"");
+    }
+    runtime.breaker(cluster).reset();
+  }
+
   private boolean breakerClosed(String cluster) {
     CircuitBreaker.State state = runtime.breaker(cluster).getState();
     return state != CircuitBreaker.State.OPEN && state != CircuitBreaker.State.FORCED_OPEN;

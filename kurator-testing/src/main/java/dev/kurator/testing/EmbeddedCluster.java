@@ -55,6 +55,8 @@ public final class EmbeddedCluster implements AutoCloseable {
   private final KubernetesClient client;
   private KubernetesMockServer server;
   private boolean running;
+  /** Run by {@link #heal()}: the embedded fleet resets this member's circuit breaker there. */
+  private volatile Runnable onHeal = () -> { };
 
   private final io.fabric8.kubernetes.client.http.HttpClient.Factory httpClients;
 
@@ -163,9 +165,14 @@ public final class EmbeddedCluster implements AutoCloseable {
     return this;
   }
 
-  /** Removes every fault: restarts a stopped server on the same port with its objects, clears delays and errors. */
+  /**
+   * Removes every fault: restarts a stopped server on the same port with its objects, clears delays and errors, and
+   * closes the member's circuit breaker in its embedded fleet, so that a breaker opened by one test's faults does not
+   * hold back the next test.
+   */
   public synchronized EmbeddedCluster heal() {
     dispatcher.heal();
+    onHeal.run();
     if (!running) {
       server = newServer();
       server.init(loopback(), port);
@@ -173,6 +180,10 @@ public final class EmbeddedCluster implements AutoCloseable {
       log.debug("embedded cluster {} is reachable again", name);
     }
     return this;
+  }
+
+  void onHeal(Runnable action) {
+    this.onHeal = action;
   }
 
   /** Heals every fault and deletes every stored object, as if the cluster had just started. */

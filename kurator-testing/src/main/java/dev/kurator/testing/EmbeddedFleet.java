@@ -54,6 +54,7 @@ public final class EmbeddedFleet implements AutoCloseable {
         fb.member(mb.build());
       }
       this.fleet = fb.build();
+      started.forEach((name, cluster) -> cluster.onHeal(() -> fleet.resetCircuitBreaker(name)));
       warmUpOnce(started.values().iterator().next());
     } catch (RuntimeException e) {
       started.values().forEach(EmbeddedCluster::close);

@@ -6,6 +6,7 @@ import dev.kurator.core.Fleet;
 import dev.kurator.core.FleetResult;
 import dev.kurator.core.Outcome;
 import dev.kurator.core.ResourceRef;
+import dev.kurator.core.Selector;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
@@ -17,8 +18,9 @@ import java.util.TreeSet;
 import org.assertj.core.api.AbstractAssert;
 
 /**
- * AssertJ assertions on one resource across a fleet. Each check reads the resource from every member; a member
- * that cannot be read fails the assertion with the reason.
+ * AssertJ assertions on one resource across a fleet. A check that names clusters reads the resource from those
+ * clusters only; one that speaks of the whole fleet ({@link #existsExactlyOn}, {@link #existsEverywhere}) reads every
+ * member. A member that cannot be read fails the assertion with the reason.
  */
 public final class FleetResourceAssert extends AbstractAssert<FleetResourceAssert, HasMetadata> {
 
@@ -33,9 +35,21 @@ public final class FleetResourceAssert extends AbstractAssert<FleetResourceAsser
     this.ref = ResourceRef.of(resource);
   }
 
-  /** Cluster name to live object (null when absent); fails when a cluster cannot be read. */
+  /** Cluster name to live object (null when absent), for every member; fails when a cluster cannot be read. */
   private Map<String, HasMetadata> read() {
-    FleetResult<HasMetadata> r = fleet.get(actual).onAllClusters();
+    return read(fleet.get(actual).onAllClusters());
+  }
+
+  /** As {@link #read()}, reading only the named clusters (an unknown name fails the assertion). */
+  private Map<String, HasMetadata> read(String... clusters) {
+    List<String> unknown = Arrays.stream(clusters).filter(c -> fleet.member(c).isEmpty()).toList();
+    if (!unknown.isEmpty()) {
+      failWithMessage("Clusters %s are not members of fleet <%s> %s", unknown, fleet.name(), fleet.memberNames());
+    }
+    return read(fleet.get(actual).onClusters(Selector.names(clusters)));
+  }
+
+  private Map<String, HasMetadata> read(FleetResult<HasMetadata> r) {
     Map<String, HasMetadata> out = new LinkedHashMap<>();
     List<String> unreadable = new ArrayList<>();
     for (ClusterOutcome<HasMetadata> row : r.rows()) {
@@ -75,7 +89,7 @@ public final class FleetResourceAssert extends AbstractAssert<FleetResourceAsser
 
   /** Verifies the resource exists on (at least) these clusters. */
   public FleetResourceAssert existsOn(String... clusters) {
-    TreeSet<String> holders = holders(read());
+    TreeSet<String> holders = holders(read(clusters));
     TreeSet<String> missing = new TreeSet<>(Arrays.asList(clusters));
     missing.removeAll(holders);
     if (!missing.isEmpty()) {
@@ -91,7 +105,7 @@ public final class FleetResourceAssert extends AbstractAssert<FleetResourceAsser
 
   /** Verifies the resource exists on none of these clusters. */
   public FleetResourceAssert isAbsentFrom(String... clusters) {
-    TreeSet<String> present = holders(read());
+    TreeSet<String> present = holders(read(clusters));
     present.retainAll(Arrays.asList(clusters));
     if (!present.isEmpty()) {
       failWithMessage("Expected %s to be absent from %s but it exists on %s", ref, Arrays.toString(clusters),
@@ -112,7 +126,7 @@ public final class FleetResourceAssert extends AbstractAssert<FleetResourceAsser
 
   /** Verifies the field at JSON pointer {@code pointer} (e.g. {@code /spec/replicas}) reads {@code value}. */
   public FleetResourceAssert hasFieldOn(String pointer, String value, String... clusters) {
-    Map<String, HasMetadata> live = read();
+    Map<String, HasMetadata> live = read(clusters);
     List<String> wrong = new ArrayList<>();
     for (String c : clusters) {
       HasMetadata o = live.get(c);

@@ -52,11 +52,12 @@ class ResilienceTest {
   }
 
   @Test
-  void aDeadMembersBreakerOpensThenLetsAProbeThroughAfterTheOpenDuration() {
+  void aFailingMembersBreakerOpensThenLetsAProbeThroughAfterTheOpenDuration() {
     ManualClock clock = ManualClock.start();
     Resilience r = fast().retries(0).circuitBreaker(50f, 2, 2, Duration.ofMinutes(1));
     try (EmbeddedFleet embedded = EmbeddedFleet.builder().members(2).resilience(r).clock(clock).start()) {
-      embedded.cluster("cluster-1").makeUnreachable();
+      // Two failing reads, then the member answers again by itself (no heal(), which would reset the breaker).
+      embedded.cluster("cluster-1").failNext("GET", 503, 2);
       Deployment web = Deployments.web(1);
 
       assertThat(embedded.fleet().apply(web).onAllClusters()).hasOutcomeOn(Outcome.Failed.class, "cluster-1");
@@ -66,13 +67,31 @@ class ResilienceTest {
           .hasOutcomeOn(Outcome.Unchanged.class, "cluster-0");
       assertThat(embedded.fleet().snapshot()).extracting(s -> s.ready()).containsExactly(true, false);
 
-      embedded.cluster("cluster-1").heal();
       assertThat(embedded.fleet().apply(web).onAllClusters())
           .as("still open: the open duration has not passed").hasOutcomeOn(Outcome.Unavailable.class, "cluster-1");
 
       clock.advance(Duration.ofMinutes(1).plusSeconds(1));
       assertThat(embedded.fleet().apply(web).onAllClusters()).hasNoFailures()
           .hasOutcomeOn(Outcome.Applied.class, "cluster-1");
+      assertThat(embedded.fleet().snapshot()).extracting(s -> s.ready()).containsExactly(true, true);
+    }
+  }
+
+  @Test
+  void healClosesTheMembersBreakerSoThatTheNextTestStartsClean() {
+    ManualClock clock = ManualClock.start();
+    Resilience r = fast().retries(0).circuitBreaker(50f, 2, 2, Duration.ofMinutes(1));
+    try (EmbeddedFleet embedded = EmbeddedFleet.builder().members(2).resilience(r).clock(clock).start()) {
+      embedded.cluster("cluster-1").makeUnreachable();
+      Deployment web = Deployments.web(1);
+      embedded.fleet().apply(web).onAllClusters();
+      embedded.fleet().apply(web).onAllClusters();
+      assertThat(embedded.fleet().apply(web).onAllClusters()).hasOutcomeOn(Outcome.Unavailable.class, "cluster-1");
+
+      embedded.cluster("cluster-1").heal();
+
+      assertThat(embedded.fleet().apply(web).onAllClusters()).as("no open duration to wait for after heal()")
+          .hasNoFailures().hasOutcomeOn(Outcome.Applied.class, "cluster-1");
       assertThat(embedded.fleet().snapshot()).extracting(s -> s.ready()).containsExactly(true, true);
     }
   }
