@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import dev.kurator.testing.conformance.PeerSuites;
 import org.junit.jupiter.api.Test;
 
 /** Runs the Kyverno CLI conformance cases and prints the summary line. */
@@ -14,12 +16,15 @@ class PolicyConformanceTest {
   @Test
   void everyConformanceCaseHoldsItsExpectedResults() {
     List<Path> dirs = new ArrayList<>();
-    String shared = System.getProperty("kurator.shared.dir");
-    if (shared != null) {
-      dirs.add(Path.of(shared, "conformance", "policy", "cases"));
-    }
     String extra = System.getProperty("kurator.conformance.policy.dir");
-    if (extra != null && !extra.isBlank() && Files.isDirectory(Path.of(extra))) {
+    boolean hasExtra = extra != null && !extra.isBlank() && Files.isDirectory(Path.of(extra));
+    Optional<Path> peers = PeerSuites.find("policy/cases");
+    if (peers.isPresent()) {
+      dirs.add(peers.get());
+    } else if (!hasExtra) {
+      PeerSuites.require("policy/cases");
+    }
+    if (hasExtra) {
       dirs.add(Path.of(extra));
     }
     assertThat(dirs).as("conformance directories").isNotEmpty();

@@ -1,24 +1,35 @@
 package dev.kurator.telemetry;
 
-import java.nio.file.Files;
+import dev.kurator.testing.conformance.PeerSuites;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Path;
 
-/** Locates the shared conformance data ({@code kurator.shared.dir}). */
+/**
+ * Locates conformance data: this project's own ({@code src/test/resources/conformance/telemetry}, see
+ * {@code conformance/INDEX.md}) and the peers' verbatim files ({@link PeerSuites}).
+ */
 public final class SharedData {
 
   private SharedData() {
   }
 
-  /** {@code <kurator.shared.dir>/conformance/telemetry/<relative>}. */
+  /** {@code conformance/telemetry/<relative>} from the test resources. */
   public static Path telemetry(String relative) {
-    String dir = System.getProperty("kurator.shared.dir");
-    if (dir == null) {
-      throw new IllegalStateException("system property kurator.shared.dir is not set (surefire sets it)");
+    String name = "/conformance/telemetry/" + relative;
+    URL url = SharedData.class.getResource(name);
+    if (url == null) {
+      throw new IllegalStateException("missing conformance data on the test classpath: " + name);
     }
-    Path p = Path.of(dir, "conformance", "telemetry", relative);
-    if (!Files.exists(p)) {
-      throw new IllegalStateException("missing conformance data: " + p);
+    try {
+      return Path.of(url.toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("cannot locate " + url, e);
     }
-    return p;
+  }
+
+  /** {@code telemetry/<relative>} of the peers' suites; skips the test where they are absent (fails under CI). */
+  public static Path peer(String relative) {
+    return PeerSuites.require("telemetry/" + relative);
   }
 }

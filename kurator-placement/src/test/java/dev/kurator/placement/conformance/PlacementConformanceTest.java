@@ -84,10 +84,7 @@ class PlacementConformanceTest {
   @Test
   void allVectorsPass() throws IOException {
     List<Path> files = new ArrayList<>();
-    String shared = System.getProperty("kurator.shared.dir");
-    if (shared != null) {
-      files.add(Path.of(shared, "conformance", "placement", "vectors.json"));
-    }
+    files.add(resource("/conformance/placement/vectors.json"));
     String extra = System.getProperty("kurator.conformance.placement.dir");
     if (extra != null && !extra.isBlank()) {
       try (Stream<Path> s = Files.list(Path.of(extra))) {
@@ -659,5 +656,16 @@ class PlacementConformanceTest {
           text(p, "name", ""), ns, (int) num(p, "priority", 0), selectors, Placement.empty(), null));
     }
     return PropagationPolicies.claim(resource, policies).map(PropagationPolicy::name).orElse(null);
+  }
+
+  /** {@code resource} from the test classpath, as a file. */
+  private static Path resource(String resource) {
+    try {
+      java.net.URL url = java.util.Objects.requireNonNull(
+          PlacementConformanceTest.class.getResource(resource), "test resource " + resource);
+      return Path.of(url.toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -23,9 +23,7 @@ class RolloutConformanceTest {
   @Test
   void everyScenarioPasses() throws IOException {
     List<Path> files = new ArrayList<>();
-    String shared = System.getProperty("kurator.shared.dir");
-    assertThat(shared).as("system property kurator.shared.dir").isNotBlank();
-    files.add(Path.of(shared, "conformance", "rollout", "scenarios.json"));
+    files.add(resource("/conformance/rollout/scenarios.json"));
     String extra = System.getProperty("kurator.conformance.rollout.dir");
     if (extra != null && !extra.isBlank()) {
       try (Stream<Path> s = Files.list(Path.of(extra))) {
@@ -71,6 +69,17 @@ class RolloutConformanceTest {
       return Outcome.failed(id, m.getMessage());
     } catch (RuntimeException e) {
       return Outcome.failed(id, "threw " + e);
+    }
+  }
+
+  /** {@code resource} from the test classpath, as a file. */
+  private static Path resource(String resource) {
+    try {
+      java.net.URL url = java.util.Objects.requireNonNull(
+          RolloutConformanceTest.class.getResource(resource), "test resource " + resource);
+      return Path.of(url.toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

@@ -21,7 +21,7 @@ class ExpositionParserTest {
   }
 
   private static List<MetricFamily> parseShared(String file, ExpositionFormat format) throws IOException {
-    return ExpositionParser.parse(Files.readString(SharedData.telemetry("exposition/" + file)), format);
+    return ExpositionParser.parse(Files.readString(SharedData.peer("exposition/" + file)), format);
   }
 
   @Test
@@ -42,7 +42,7 @@ class ExpositionParserTest {
     assertThat(summary.samples().get(1).value()).isEqualTo(0.00010188);
     assertThat(summary.samples().get(6).name()).isEqualTo("go_gc_duration_seconds_count");
     // Every family's sample count matches the lines that carry its name (families here are contiguous and typed).
-    String text = Files.readString(SharedData.telemetry("exposition/alltypes.237mfs.prom.txt"));
+    String text = Files.readString(SharedData.peer("exposition/alltypes.237mfs.prom.txt"));
     for (MetricFamily f : families) {
       long lines = text.lines().filter(l -> !l.startsWith("#"))
           .filter(l -> f.type().suffixes(ExpositionFormat.TEXT_0_0_4).stream()

@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import dev.kurator.testing.conformance.PeerSuites;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,11 +26,15 @@ class PromqlConformanceTest {
   @Test
   void promqlScriptsPass() throws IOException {
     List<Path> files = new ArrayList<>();
-    String shared = System.getProperty("kurator.shared.dir");
-    assertThat(shared).as("system property kurator.shared.dir").isNotBlank();
-    files.addAll(testFiles(Path.of(shared, "conformance", "telemetry", "promql"), true));
     String extra = System.getProperty("kurator.conformance.promql.dir");
-    if (extra != null && !extra.isBlank()) {
+    boolean hasExtra = extra != null && !extra.isBlank();
+    Optional<Path> peers = PeerSuites.find("telemetry/promql");
+    if (peers.isPresent()) {
+      files.addAll(testFiles(peers.get(), true));
+    } else if (!hasExtra) {
+      PeerSuites.require("telemetry/promql");
+    }
+    if (hasExtra) {
       files.addAll(testFiles(Path.of(extra), false));
     }
     assertThat(files).as("promql test scripts").isNotEmpty();
