@@ -1,8 +1,7 @@
 package dev.kurator.telemetry;
 
 import dev.kurator.testing.conformance.PeerSuites;
-import java.net.URISyntaxException;
-import java.net.URL;
+import dev.kurator.testing.conformance.TestResources;
 import java.nio.file.Path;
 
 /**
@@ -16,16 +15,7 @@ public final class SharedData {
 
   /** {@code conformance/telemetry/<relative>} from the test resources. */
   public static Path telemetry(String relative) {
-    String name = "/conformance/telemetry/" + relative;
-    URL url = SharedData.class.getResource(name);
-    if (url == null) {
-      throw new IllegalStateException("missing conformance data on the test classpath: " + name);
-    }
-    try {
-      return Path.of(url.toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException("cannot locate " + url, e);
-    }
+    return TestResources.file(SharedData.class, "/conformance/telemetry/" + relative);
   }
 
   /** {@code telemetry/<relative>} of the peers' suites; skips the test where they are absent (fails under CI). */

@@ -63,6 +63,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import dev.kurator.testing.conformance.TestResources;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,7 +85,7 @@ class PlacementConformanceTest {
   @Test
   void allVectorsPass() throws IOException {
     List<Path> files = new ArrayList<>();
-    files.add(resource("/conformance/placement/vectors.json"));
+    files.add(TestResources.file(PlacementConformanceTest.class, "/conformance/placement/vectors.json"));
     String extra = System.getProperty("kurator.conformance.placement.dir");
     if (extra != null && !extra.isBlank()) {
       try (Stream<Path> s = Files.list(Path.of(extra))) {
@@ -656,16 +657,5 @@ class PlacementConformanceTest {
           text(p, "name", ""), ns, (int) num(p, "priority", 0), selectors, Placement.empty(), null));
     }
     return PropagationPolicies.claim(resource, policies).map(PropagationPolicy::name).orElse(null);
-  }
-
-  /** {@code resource} from the test classpath, as a file. */
-  private static Path resource(String resource) {
-    try {
-      java.net.URL url = java.util.Objects.requireNonNull(
-          PlacementConformanceTest.class.getResource(resource), "test resource " + resource);
-      return Path.of(url.toURI());
-    } catch (java.net.URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import dev.kurator.testing.conformance.TestResources;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +24,7 @@ class RolloutConformanceTest {
   @Test
   void everyScenarioPasses() throws IOException {
     List<Path> files = new ArrayList<>();
-    files.add(resource("/conformance/rollout/scenarios.json"));
+    files.add(TestResources.file(RolloutConformanceTest.class, "/conformance/rollout/scenarios.json"));
     String extra = System.getProperty("kurator.conformance.rollout.dir");
     if (extra != null && !extra.isBlank()) {
       try (Stream<Path> s = Files.list(Path.of(extra))) {
@@ -69,17 +70,6 @@ class RolloutConformanceTest {
       return Outcome.failed(id, m.getMessage());
     } catch (RuntimeException e) {
       return Outcome.failed(id, "threw " + e);
-    }
-  }
-
-  /** {@code resource} from the test classpath, as a file. */
-  private static Path resource(String resource) {
-    try {
-      java.net.URL url = java.util.Objects.requireNonNull(
-          RolloutConformanceTest.class.getResource(resource), "test resource " + resource);
-      return Path.of(url.toURI());
-    } catch (java.net.URISyntaxException e) {
-      throw new IllegalStateException(e);
     }
   }
 }
