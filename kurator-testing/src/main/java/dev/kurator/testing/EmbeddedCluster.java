@@ -172,13 +172,13 @@ public final class EmbeddedCluster implements AutoCloseable {
    */
   public synchronized EmbeddedCluster heal() {
     dispatcher.heal();
-    onHeal.run();
     if (!running) {
       server = newServer();
       server.init(loopback(), port);
       running = true;
       log.debug("embedded cluster {} is reachable again", name);
     }
+    onHeal.run();
     return this;
   }
 
